@@ -1,0 +1,27 @@
+"""TeX to MathML at build time (latex2mathml), with the checks latex2mathml does not make itself:
+it renders an unknown command as the literal text `\\foo` and accepts unbalanced braces."""
+
+import re
+
+from latex2mathml.converter import convert
+
+
+def tex_to_mathml(tex: str, display: bool = False) -> tuple[str, str | None]:
+    """Return (MathML, None), or ("", why the formula cannot be converted)."""
+    if re.search(r"&|\\\\|\\begin", tex):
+        return "", "formula uses an environment, & or \\\\; write one equation per $$ block"
+    depth = 0
+    for char in re.sub(r"\\[{}]", "", tex):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            break
+    if depth != 0:
+        return "", "formula has unbalanced braces { }"
+    try:
+        mathml = convert(tex.strip(), display="block" if display else "inline")
+    except Exception as error:  # latex2mathml raises many error types on bad input
+        return "", f"formula does not convert: {type(error).__name__} {error}".rstrip()
+    unknown = re.search(r">(\\[A-Za-z]+)<", mathml)
+    if unknown:
+        return "", f"formula uses {unknown.group(1)}, which latex2mathml does not know"
+    return mathml, None

@@ -1,0 +1,61 @@
+"""Shared by the hooks: the parsed sources and the language being built.
+
+Not a hook itself (it is not listed under `hooks:` in mkdocs.yml). The sources are parsed once per
+build with the same parser the validator uses (handbook/content.py).
+"""
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from handbook.content import DEFAULT_LANG, Source, load_source  # noqa: E402
+
+_cache: dict = {}
+
+
+def source(config) -> Source:
+    """The parsed sources, reloaded when a file under docs/, data/ or examples/ changes."""
+    root = Path(config.config_file_path).resolve().parent
+    stamp = tuple(
+        (entry.path, entry.stat().st_mtime_ns)
+        for folder in ("docs", "data", "examples")
+        for entry in sorted(os.scandir(root / folder), key=lambda e: e.path)
+        if entry.is_file()
+    )
+    if _cache.get("stamp") != (root, stamp):
+        _cache["stamp"], _cache["source"] = (root, stamp), load_source(root)
+    return _cache["source"]
+
+
+def language(config) -> str:
+    """The language being built (static-i18n builds each language in turn)."""
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or DEFAULT_LANG
+
+
+def prefix(lang: str) -> str:
+    """The URL prefix of a language: '' for the default language, 'en/' for English."""
+    return "" if lang == DEFAULT_LANG else f"{lang}/"
+
+
+# Words the hooks add to pages, in each language.
+UI = {
+    "zh": {
+        "basic": "基础", "intermediate": "进阶", "advanced": "高级",
+        "related": "相关问题", "used_in": "出现于", "unused": "（暂无）",
+        "short_link": "短链接", "copy": "复制链接", "copied": "已复制",
+        "by_difficulty": "按难度", "by_tag": "按标签", "permalink": "本节的永久链接",
+        "chinese": None, "questions": "道题",
+    },
+    "en": {
+        "basic": "Basic", "intermediate": "Intermediate", "advanced": "Advanced",
+        "related": "Related questions", "used_in": "Used in", "unused": "(none yet)",
+        "short_link": "Short link", "copy": "Copy link", "copied": "Copied",
+        "by_difficulty": "By difficulty", "by_tag": "By tag", "permalink": "Permanent link",
+        "chinese": "Chinese", "questions": "questions",
+    },
+}

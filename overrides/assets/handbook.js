@@ -1,0 +1,106 @@
+/* The handbook's own behaviour, on top of material's:
+ * 1. the language switcher keeps the #anchor (material navigates without it);
+ * 2. a link to a question that has moved to another page goes to its short link /q/N/;
+ * 3. study mode folds every answer under its question, remembered between visits;
+ * 4. the short link under each question heading copies its full URL.
+ */
+(function () {
+  "use strict";
+  var zh = document.documentElement.lang === "zh";
+  var text = zh
+    ? { study: "自测模式", show: "显示答案", hide: "隐藏答案", copied: "已复制" }
+    : { study: "Study mode", show: "Show answer", hide: "Hide answer", copied: "Copied" };
+  var config = JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
+  var root = new URL((config.base || ".") + "/", location.href); // this language's root
+
+  /* 1. Language switcher: same page, same anchor. */
+  function switcherLinks() {
+    return document.querySelectorAll("a.md-select__link[hreflang]");
+  }
+  function updateSwitcher() {
+    switcherLinks().forEach(function (a) {
+      a.href = a.href.split("#")[0] + location.hash;
+    });
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    event.stopImmediatePropagation(); // before material's handler, which drops the hash
+    location.href = link.href.split("#")[0] + location.hash;
+  }, true);
+  window.addEventListener("hashchange", updateSwitcher);
+  updateSwitcher();
+
+  /* 2. A question that is not on this page (it moved): follow its short link, once. */
+  var wanted = /^#q([1-9][0-9]*)$/.exec(location.hash);
+  if (wanted && !document.getElementById(wanted[0].slice(1))) {
+    var key = "handbook.moved." + wanted[1];
+    if (!sessionStorage.getItem(key)) {
+      sessionStorage.setItem(key, "1");
+      location.replace(new URL("q/" + wanted[1] + "/", root).href);
+    }
+  }
+
+  /* 3. Study mode. */
+  var headings = Array.prototype.filter.call(
+    document.querySelectorAll(".md-content h2[id]"),
+    function (h) { return /^q[1-9][0-9]*$/.test(h.id); });
+  if (headings.length) {
+    headings.forEach(function (heading) {
+      var node = heading.nextElementSibling;
+      while (node && (node.classList.contains("q-meta") || node.tagName !== "P")) {
+        node = node.nextElementSibling; // skip the meta bar: the question itself stays visible
+      }
+      if (!node) return;
+      var answer = document.createElement("div");
+      answer.className = "q-answer";
+      answer.id = heading.id + "-answer";
+      while (node.nextElementSibling && node.nextElementSibling.tagName !== "H2") {
+        answer.appendChild(node.nextElementSibling);
+      }
+      var reveal = document.createElement("button");
+      reveal.type = "button";
+      reveal.className = "q-reveal md-button";
+      reveal.setAttribute("aria-controls", answer.id);
+      reveal.setAttribute("aria-expanded", "false");
+      reveal.textContent = text.show;
+      reveal.addEventListener("click", function () {
+        var open = answer.classList.toggle("q-answer--open");
+        reveal.setAttribute("aria-expanded", String(open));
+        reveal.textContent = open ? text.hide : text.show;
+      });
+      node.after(reveal, answer);
+    });
+
+    var toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = "study-toggle md-button";
+    toggle.textContent = text.study;
+    var setStudy = function (on) {
+      document.body.classList.toggle("study-mode", on);
+      toggle.setAttribute("aria-pressed", String(on));
+      try { localStorage.setItem("handbook.study", on ? "1" : "0"); } catch (e) { /* private mode */ }
+    };
+    toggle.addEventListener("click", function () {
+      setStudy(!document.body.classList.contains("study-mode"));
+    });
+    var stored = null;
+    try { stored = localStorage.getItem("handbook.study"); } catch (e) { /* private mode */ }
+    setStudy(stored === "1");
+    var title = document.querySelector(".md-content h1");
+    if (title) title.after(toggle);
+  }
+
+  /* 4. Copy a question's short link. */
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.q-short");
+    if (!link || !navigator.clipboard || event.button !== 0 || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    navigator.clipboard.writeText(link.href).then(function () {
+      var label = link.textContent;
+      link.textContent = link.getAttribute("data-copied") || text.copied;
+      setTimeout(function () { link.textContent = label; }, 1500);
+    });
+  });
+})();
