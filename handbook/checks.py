@@ -14,7 +14,6 @@ import re
 import tokenize
 from pathlib import Path
 
-from handbook.mathml import tex_to_mathml
 from handbook.content import (
     COLON,
     DEFAULT_LANG,
@@ -22,11 +21,11 @@ from handbook.content import (
     PARTS,
     QUESTION_HEADING,
     QUESTION_ID,
-    Page,
     Problem,
     Source,
     glossary_anchor,
 )
+from handbook.mathml import tex_to_mathml
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 DIFFICULTIES = ("basic", "intermediate", "advanced")
@@ -238,7 +237,7 @@ def check_questions(source: Source) -> list[Problem]:
     out = []
     for lang in LANGS:
         seen: dict[str, str] = {}
-        for (name, page_lang), page in sorted(source.pages.items()):
+        for (_, page_lang), page in sorted(source.pages.items()):
             if page_lang != lang:
                 continue
             for heading in page.headings:

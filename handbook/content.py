@@ -466,8 +466,9 @@ def load_source(root: Path = ROOT) -> Source:
     for path in sorted(docs.rglob("*.md")):
         name, lang = page_name_and_lang(path, docs)
         if lang is None:
-            source.problems.append(Problem(rel_path(path, root), 1, f"unknown language suffix in "
-                                           f"{path.name}; pages are NAME.md (Chinese) and NAME.en.md (English)"))
+            source.problems.append(Problem(
+                rel_path(path, root), 1, f"unknown language suffix in {path.name}; pages are "
+                                         "NAME.md (Chinese) and NAME.en.md (English)"))
             continue
         text, problem = read_text(path, root)
         if problem:

@@ -8,6 +8,7 @@
 import re
 
 from site_source import UI, language, source
+
 from handbook.checks import GENERATED
 from handbook.content import parse_page
 

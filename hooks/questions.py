@@ -9,6 +9,7 @@ import re
 
 from mkdocs.utils import get_relative_url
 from site_source import UI, language, prefix, source
+
 from handbook.checks import DIFFICULTIES, GENERATED, question_meta
 from handbook.content import parse_page
 

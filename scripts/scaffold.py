@@ -172,5 +172,6 @@ def register(published: Path, qid: str) -> None:
         else:
             indent = re.match(r"[ \t]*", block[1]).group(0) if block[1] else "  "
             end = block.end(1)
-            text = text[:end] + ("" if text[:end].endswith("\n") else "\n") + f"{indent}- {qid}\n" + text[end:]
+            newline = "" if text[:end].endswith("\n") else "\n"
+            text = text[:end] + newline + f"{indent}- {qid}\n" + text[end:]
     published.write_text(text, encoding="utf-8")

@@ -1,16 +1,11 @@
 """A tiny, valid handbook tree for the validator's tests: each test breaks one thing in a copy."""
 
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from handbook.checks import run_checks  # noqa: E402
-from handbook.content import load_source  # noqa: E402
+from handbook.checks import run_checks
+from handbook.content import load_source
 
 
 def question_zh(n: int, term: str = "") -> str:

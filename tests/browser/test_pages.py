@@ -1,0 +1,141 @@
+"""The site in a real browser: both languages render, the switcher keeps the place, short links
+land on the answer, nothing is requested from another host, study mode, phones, accessibility."""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from handbook.checks import question_meta
+
+pytestmark = pytest.mark.browser
+
+
+def hosts(urls):
+    return {urlsplit(u).netloc for u in urls if not u.startswith(("data:", "blob:", "about:"))}
+
+
+def test_both_languages_render(page, base_url):
+    for path, lang, heading in (("", "zh", "LLM 面试手册"), ("en/", "en", "LLM Interview Handbook")):
+        page.goto(base_url + path)
+        assert page.get_attribute("html", "lang") == lang
+        assert page.locator("h1").first.inner_text() == heading
+    page.goto(base_url + "architectures/")
+    assert page.locator("h2#q13").is_visible()
+    math = page.locator("math").first
+    assert math.bounding_box()["width"] > 10, "MathML is not rendered"
+    assert page.errors == []
+
+
+def test_switcher_keeps_page_and_anchor(page, base_url):
+    page.goto(base_url + "architectures/#q9")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    page.wait_for_url("**/en/architectures/#q9")
+    assert page.get_attribute("html", "lang") == "en"
+    assert page.evaluate("location.hash") == "#q9"
+    assert page.locator("h2#q9").is_visible()
+    # and back, after moving to another question
+    page.goto(base_url + "en/architectures/#q13")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a.md-select__link[hreflang="zh"]').click()
+    page.wait_for_url(re.compile(r".*/handbook/architectures/#q13$"))
+    assert page.get_attribute("html", "lang") == "zh"
+
+
+def test_short_links_land_on_the_answer(page, base_url, source):
+    for lang, prefix in (("zh", ""), ("en", "en/")):
+        for qid, question_page in sorted(source.question_pages(lang).items()):
+            page.goto(f"{base_url}{prefix}q/{qid[1:]}/")
+            page.wait_for_url(f"**/{prefix}{question_page.name}/#{qid}")
+            assert page.get_attribute("html", "lang") == lang
+            assert page.locator(f"h2#{qid}").count() == 1
+
+
+def test_a_moved_question_link_follows_its_short_link(page, base_url, source):
+    # /basics/#q13 is a stale link: Q13 lives on another page; the page sends the reader there.
+    wrong = next(name for name in source.names("zh") if name != source.question_pages("zh")["q13"].name
+                 and source.page(name, "zh").questions)
+    page.goto(f"{base_url}{wrong}/#q13")
+    page.wait_for_url(f"**/{source.question_pages('zh')['q13'].name}/#q13")
+
+
+def test_nothing_is_requested_from_another_host(page, base_url):
+    for path in ("", "architectures/", "glossary/", "questions/", "en/", "en/evaluation/",
+                 "no-such-page/"):
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+    page.goto(base_url + "en/training/")
+    page.fill("input.md-search__input", "adam")
+    page.wait_for_selector(".md-search-result__item")
+    own = urlsplit(base_url).netloc
+    assert hosts(page.requests) == {own}, sorted(hosts(page.requests))
+
+
+def test_study_mode_folds_answers_and_is_remembered(page, base_url):
+    page.goto(base_url + "basics/")
+    answer = page.locator("#q1-answer")
+    assert answer.is_visible()
+    page.locator("button.study-toggle").click()
+    assert not answer.is_visible()
+    assert page.locator("h2#q1").is_visible()
+    reveal = page.locator('button.q-reveal[aria-controls="q1-answer"]')
+    reveal.click()
+    assert answer.is_visible() and reveal.get_attribute("aria-expanded") == "true"
+    assert not page.locator("#q3-answer").is_visible()
+    page.goto(base_url + "en/architectures/")  # remembered across pages and visits
+    assert page.locator("body.study-mode").count() == 1
+    assert not page.locator("#q7-answer").is_visible()
+    page.locator("button.study-toggle").click()
+    assert page.locator("#q7-answer").is_visible()
+
+
+def test_print_shows_every_answer(page, base_url):
+    page.goto(base_url + "basics/")
+    page.locator("button.study-toggle").click()
+    page.emulate_media(media="print")
+    assert page.locator("#q1-answer").is_visible()
+    assert not page.locator(".md-sidebar--primary").is_visible()
+
+
+def test_no_horizontal_scrolling_on_a_phone(browser, base_url, source):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=2,
+                                  is_mobile=True, has_touch=True)
+    page = context.new_page()
+    names = source.names("zh")
+    for prefix in ("", "en/"):
+        for name in names:
+            page.goto(f"{base_url}{prefix}{'' if name == 'index' else name + '/'}")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 375, f"{prefix}{name}: page is {width}px wide"
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["", "architectures/", "glossary/", "en/", "en/architectures/",
+                                  "en/glossary/"])
+def test_no_serious_accessibility_violations(page, base_url, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(base_url + path)
+    results = Axe().run(page)
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]])
+                           for v in serious]
+
+
+def test_copy_link_copies_the_short_link(browser, base_url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(base_url + "en/architectures/")
+    page.locator("h2#q9 ~ p.q-meta a.q-short").first.click()
+    assert page.evaluate("navigator.clipboard.readText()") == base_url + "en/q/9/"
+    context.close()
+
+
+def test_question_index_lists_every_question(page, base_url, source):
+    page.goto(base_url + "questions/")
+    meta = question_meta(source)
+    for difficulty in ("basic", "intermediate", "advanced"):
+        listed = page.locator(f"h3#difficulty-{difficulty} + ul a").evaluate_all(
+            "links => links.map(a => a.hash.slice(1))")
+        assert sorted(listed) == sorted(q for q, m in meta.items() if m["difficulty"] == difficulty)
