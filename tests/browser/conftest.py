@@ -5,17 +5,18 @@ Without Chromium the browser tests are skipped with the reason; with HANDBOOK_RE
 by .ci/run) they fail instead, so CI always runs them.
 """
 
-import functools
 import os
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-SUB_PATH = "/handbook/"
+from tests.conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import pages_server  # noqa: E402
+
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
                   "--disable-dev-shm-usage"]
@@ -29,36 +30,10 @@ def chromium_path() -> str | None:
     return None
 
 
-class PagesHandler(SimpleHTTPRequestHandler):
-    """Files under SUB_PATH from the site folder; the site's 404.html with status 404 otherwise."""
-
-    def translate_path(self, path):
-        path = urlsplit(path).path
-        if not path.startswith(SUB_PATH):
-            return str(Path(self.directory) / "__missing__")
-        return super().translate_path("/" + path[len(SUB_PATH):])
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def base_url(site):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(PagesHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
+    server, url = pages_server.start(site)
+    yield url
     server.shutdown()
 
 

@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""Benchmark: the figures behind the speed and size targets, measured in one run on this machine.
+
+  python scripts/bench.py                 timings, page weight, Lighthouse (if `npm ci` was run)
+  python scripts/bench.py --rounds 5      more rounds for the timings (median is reported)
+  python scripts/bench.py --no-lighthouse
+
+Timings: `scripts/build.py --check`; the full build (`scripts/build.py`: check + mkdocs with the
+project's hooks); a plain build of the same pages in both languages with the same config but no
+hooks. Rounds are interleaved so that both builds see the same machine load; the ratio of the
+medians is the figure to compare with the target (full build <= 1.3x plain).
+Page weight: everything a topic page loads (HTML, CSS, JS, search worker and index), gzip -6.
+Lighthouse 12.2.3 (npm) with Debian's Chromium: mobile preset, the four categories.
+Targets are reported, not asserted: these machines are shared and noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+import pages_server  # noqa: E402
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+# The site is built for the address the benchmark serves it at, so canonical links are local.
+PORT = free_port()
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+       "SITE_URL": f"http://127.0.0.1:{PORT}{pages_server.SUB_PATH}"}
+
+
+def timed(command: list[str]) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, env=ENV, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"bench: {' '.join(command)} failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
+    return elapsed
+
+
+def timings(rounds: int, work: Path) -> Path:
+    plain_config = ROOT / ".bench-plain.yml"  # INHERIT resolves relative to the config's folder
+    plain_config.write_text("INHERIT: mkdocs.yml\nhooks: []\n", encoding="utf-8")
+    python = sys.executable
+    check_cmd = [python, "scripts/build.py", "--check"]
+    full_cmd = [python, "scripts/build.py", "--site-dir", str(work / "full")]
+    plain_cmd = [python, "-m", "mkdocs", "build", "-q", "-f", str(plain_config),
+                 "--site-dir", str(work / "plain")]
+    try:
+        timed(full_cmd)  # warm caches (jieba's dictionary cache, bytecode)
+        checks, fulls, plains = [], [], []
+        for _ in range(rounds):
+            checks.append(timed(check_cmd))
+            fulls.append(timed(full_cmd))
+            plains.append(timed(plain_cmd))
+    finally:
+        plain_config.unlink(missing_ok=True)
+    check, full, plain = (statistics.median(x) for x in (checks, fulls, plains))
+    print(f"timings (median of {rounds} interleaved rounds, wall clock)")
+    print(f"  scripts/build.py --check        {check:6.2f} s   target <= 1.00 s")
+    print(f"  full build (check + hooks)      {full:6.2f} s")
+    print(f"  plain material build, no hooks  {plain:6.2f} s")
+    print(f"  ratio full / plain              {full / plain:6.2f}     target <= 1.30")
+    return work / "full"
+
+
+def page_weight(site: Path, pages: list[str]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    server, base = pages_server.start(site, PORT)
+    print("page weight (everything the page loads, gzip -6)")
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run"])
+            for path in pages:
+                page = browser.new_page()
+                bodies: dict[str, int] = {}
+                raw: dict[str, int] = {}
+
+                def record(response):
+                    try:
+                        body = response.body()
+                    except Exception:  # redirects and aborted requests have no body
+                        return
+                    bodies[response.url] = len(gzip.compress(body, 6))
+                    raw[response.url] = len(body)
+
+                page.on("response", record)
+                page.goto(base + path)
+                page.wait_for_load_state("networkidle")
+                total = sum(bodies.values())
+                print(f"  /{path:<28} {total / 1024:6.1f} KB gzip ({sum(raw.values()) / 1024:6.1f} KB raw, "
+                      f"{len(bodies)} files)   target <= 120 KB")
+                for url, size in sorted(bodies.items(), key=lambda kv: -kv[1])[:6]:
+                    print(f"      {size / 1024:6.1f} KB  {url.replace(base, '/')}")
+                page.close()
+            browser.close()
+    finally:
+        server.shutdown()
+
+
+def lighthouse(site: Path, pages: list[str]) -> None:
+    binary = ROOT / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        print("lighthouse: skipped (run `npm ci` to install Lighthouse 12.2.3)")
+        return
+    server, base = pages_server.start(site, PORT)
+    print("lighthouse 12.2.3, mobile preset (performance / accessibility / best practices / SEO)")
+    try:
+        for path in pages:
+            with tempfile.NamedTemporaryFile(suffix=".json") as report:
+                subprocess.run([str(binary), base + path, "--quiet", "--output=json",
+                                f"--output-path={report.name}", f"--chrome-path={CHROMIUM}",
+                                "--chrome-flags=--headless=new --no-sandbox --disable-gpu "
+                                "--disable-background-networking --disable-component-update"],
+                               cwd=ROOT, capture_output=True, text=True, timeout=300)
+                try:
+                    data = json.loads(Path(report.name).read_text(encoding="utf-8") or "{}")
+                except json.JSONDecodeError:
+                    data = {}
+            scores = [data.get("categories", {}).get(c, {}).get("score")
+                      for c in ("performance", "accessibility", "best-practices", "seo")]
+            shown = " / ".join("--" if s is None else f"{round(s * 100):3d}" for s in scores)
+            print(f"  /{path:<28} {shown}")
+            failing = [a["title"] for a in data.get("audits", {}).values()
+                       if a.get("score") is not None and a["score"] < 1
+                       and a.get("scoreDisplayMode") == "binary"]
+            for title in failing[:5]:
+                print(f"      not passed: {title}")
+    finally:
+        server.shutdown()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python scripts/bench.py", description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--no-lighthouse", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = timings(args.rounds, Path(tmp))
+        page_weight(site, ["architectures/", "en/architectures/", "", "glossary/"])
+        if not args.no_lighthouse:
+            lighthouse(site, ["", "architectures/", "glossary/", "en/", "en/architectures/",
+                              "en/glossary/"])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
