@@ -1,4 +1,5 @@
 /* The handbook's own behaviour, on top of material's:
+ * 0. material's requests for sitemap.xml go to the site's one sitemap;
  * 1. the language switcher keeps the #anchor (material navigates without it);
  * 2. a link to a question that has moved to another page goes to its short link /q/N/;
  * 3. study mode folds every answer under its question, remembered between visits;
@@ -12,6 +13,19 @@
     : { study: "Study mode", show: "Show answer", hide: "Hide answer", copied: "Copied" };
   var config = JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
   var root = new URL((config.base || ".") + "/", location.href); // this language's root
+  var siteRoot = zh ? root : new URL("../", root);
+
+  /* 0. Material fetches "sitemap.xml" next to its base and next to every hreflang alternate of the
+   * page (for its language selector, which 1. replaces). This site has one sitemap, at its root,
+   * covering both languages: send those requests there instead of to missing (or, in a local
+   * preview, production) URLs. Runs before DOMContentLoaded, when material starts fetching. */
+  var sitemap = new URL("sitemap.xml", siteRoot).href;
+  var open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    var args = Array.prototype.slice.call(arguments);
+    if (/\/sitemap\.xml$/.test(String(url))) args[1] = sitemap;
+    return open.apply(this, args);
+  };
 
   /* 1. Language switcher: same page, same anchor. */
   function switcherLinks() {
