@@ -68,7 +68,8 @@ def outputs(names: list[str]) -> int:
             print(f"outputs: no such example: {path.relative_to(ROOT)}", file=sys.stderr)
             failed += 1
             continue
-        run = subprocess.run([sys.executable, str(path)], cwd=ROOT, capture_output=True, text=True)
+        run = subprocess.run([sys.executable, str(path)], cwd=ROOT, capture_output=True, text=True,
+                             env={**os.environ, "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"})
         rel = path.relative_to(ROOT).as_posix()
         if run.returncode != 0:
             last = (run.stderr.strip().splitlines() or ["(no message)"])[-1]
