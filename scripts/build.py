@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The one command line for the handbook's docs tasks. Every command is safe to rerun.
 
-  python scripts/build.py             validate the sources, then build site/ (mkdocs build --strict)
+  python scripts/build.py             validate, build site/ (mkdocs build --strict), then package
+                                      the offline copy site/downloads/llm-interview-handbook.zip
   python scripts/build.py --check     validate only: every problem as path:line: message
   python scripts/build.py serve       validate, then serve the site with live reload
   python scripts/build.py outputs     run the example programs and refresh their .out files
@@ -116,7 +117,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.check:
         return 0
-    return 1 if mkdocs("build", "--strict", site_dir=args.site_dir) else 0
+    if mkdocs("build", "--strict", site_dir=args.site_dir):
+        return 1
+    from offline import package  # noqa: PLC0415 (scripts/offline.py)
+
+    archive = package(Path(args.site_dir) if args.site_dir else ROOT / "site")
+    print(f"build: offline copy written to {archive}", file=sys.stderr)
+    return 0
 
 
 if __name__ == "__main__":

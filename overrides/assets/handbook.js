@@ -19,7 +19,9 @@
    * page (for its language selector, which 1. replaces). This site has one sitemap, at its root,
    * covering both languages: send those requests there instead of to missing (or, in a local
    * preview, production) URLs. Runs before DOMContentLoaded, when material starts fetching. */
-  var sitemap = new URL("sitemap.xml", siteRoot).href;
+  var sitemap = location.protocol === "file:"  // the offline copy: browsers refuse file:// requests
+    ? "data:application/xml,%3Curlset%2F%3E"
+    : new URL("sitemap.xml", siteRoot).href;
   var open = XMLHttpRequest.prototype.open;
   XMLHttpRequest.prototype.open = function (method, url) {
     var args = Array.prototype.slice.call(arguments);
