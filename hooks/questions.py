@@ -33,7 +33,7 @@ def _meta_bar(qid: str, meta: dict, tags: dict, lang: str, page_url: str) -> str
     href = get_relative_url(f"{prefix(lang)}q/{number}/", page_url)
     parts.append(f'<a class="q-short" href="{href}" title="{ui["copy"]}" '
                  f'data-copied="{ui["copied"]}">{ui["short_link"]} /q/{number}/</a>')
-    return " ".join(parts) + "\n{ .q-meta }"
+    return " ".join(parts) + "\n{ .q-meta data-search-exclude }"
 
 
 def _index_page(src, lang: str) -> str:
@@ -74,7 +74,7 @@ def on_page_markdown(markdown, page, config, files):
         if related:
             links = " · ".join(_title_link(titles[q], pages[q].name) for q in related)
             colon = "：" if lang == "zh" else ": "
-            block = ["", f"**{UI[lang]['related']}**{colon}{links}", "{ .q-related }", ""]
+            block = ["", f"**{UI[lang]['related']}**{colon}{links}", "{ .q-related data-search-exclude }", ""]
             end = question.end_line
             while end > question.line and not lines[end - 1].strip():
                 end -= 1

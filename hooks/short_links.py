@@ -8,6 +8,7 @@ for browsers that block redirects.
 """
 
 import html
+import posixpath
 import re
 from pathlib import Path
 
@@ -32,8 +33,7 @@ STUB = """<!doctype html>
 
 def _write(site_dir: Path, path: str, lang: str, title: str, target_path: str, hash_: str, config):
     """Write site_dir/path/index.html redirecting to the site path target_path (+ #hash)."""
-    depth = path.strip("/").count("/") + 1
-    relative = "../" * depth + target_path
+    relative = posixpath.relpath(target_path, path) + ("/" if target_path.endswith("/") else "")
     stub = STUB.format(lang=lang, title=html.escape(title), target=relative, hash=hash_,
                        canonical=(config.site_url or "/") + target_path + hash_)
     out = site_dir / path / "index.html"

@@ -19,7 +19,7 @@ def test_both_languages_render(page, base_url):
     for path, lang, heading in (("", "zh", "LLM 面试手册"), ("en/", "en", "LLM Interview Handbook")):
         page.goto(base_url + path)
         assert page.get_attribute("html", "lang") == lang
-        assert page.locator("h1").first.inner_text() == heading
+        assert page.locator(".md-content h1").first.inner_text().rstrip("#") == heading
     page.goto(base_url + "architectures/")
     assert page.locator("h2#q13").is_visible()
     math = page.locator("math").first
