@@ -50,7 +50,9 @@ LINK_TARGET = re.compile(r"\]\([^)]*\)|<[^>]+>|https?://\S+")
 def generated_anchors(source: Source, name: str) -> set[str]:
     """Anchors that hooks add to a page when the site is built (see hooks/)."""
     if name == "glossary":
-        return set(source.glossary)
+        letters = {f"letter-{str(e.get('en', '?'))[:1].lower()}" for e in source.glossary.values()
+                   if isinstance(e, dict)}
+        return set(source.glossary) | letters
     if name == "questions":
         return {f"difficulty-{d}" for d in DIFFICULTIES} | {
             f"tag-{tag}" for tag in (source.questions.get("tags") or {})}

@@ -32,11 +32,15 @@ def _glossary_page(src, lang: str) -> str:
     for qid, question in sorted(src.questions_in(lang).items(), key=lambda kv: int(kv[0][1:])):
         for term in question.glossary_terms:
             users.setdefault(term, []).append((question, pages[qid].name))
-    out = []
+    out, letter = [], None
     terms = sorted(src.glossary.items(), key=lambda kv: str(kv[1].get("en", kv[0])).lower())
     for term_id, entry in terms:
         if not isinstance(entry, dict) or not entry.get(f"{lang}_def"):
             continue
+        initial = str(entry["en"])[0].upper()
+        if initial != letter:  # entries are grouped under their initial, A to Z
+            letter = initial
+            out += [f"## {letter} {{#letter-{letter.lower()}}}", ""]
         out += [_term_heading(term_id, entry, lang), ""]
         if lang != "zh":
             out += [f'{ui["chinese"]}: <span lang="zh">{entry["zh"]}</span>', ""]

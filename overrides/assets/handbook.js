@@ -12,7 +12,7 @@
     ? { study: "自测模式", show: "显示答案", hide: "隐藏答案", copied: "已复制" }
     : { study: "Study mode", show: "Show answer", hide: "Hide answer", copied: "Copied" };
   var config = JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
-  var root = new URL((config.base || ".") + "/", location.href); // this language's root
+  var root = new URL((config.base || ".").replace(/\/?$/, "/"), location.href); // language root
   var siteRoot = zh ? root : new URL("../", root);
 
   /* 0. Material fetches "sitemap.xml" next to its base and next to every hreflang alternate of the

@@ -111,13 +111,20 @@ def test_no_horizontal_scrolling_on_a_phone(browser, base_url, source):
     context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", ["", "architectures/", "glossary/", "en/", "en/architectures/",
                                   "en/glossary/"])
-def test_no_serious_accessibility_violations(page, base_url, path):
+def test_no_serious_accessibility_violations(browser, base_url, path, scheme):
+    """axe-core on the home page, a topic page and the glossary, both languages, both themes."""
     from axe_playwright_python.sync_playwright import Axe
 
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
     page.goto(base_url + path)
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.get_attribute("body", "data-md-color-scheme") == expected
     results = Axe().run(page)
+    context.close()
     serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]])
                            for v in serious]
