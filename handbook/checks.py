@@ -331,6 +331,10 @@ def check_metadata(source: Source) -> list[Problem]:
                 if tag not in tags:
                     out.append(Problem(rel, line_of(lines, qid, "tags"), f"{qid}: unknown tag {tag!r} "
                                        "(define it under `tags:`)"))
+        keywords = entry.get("keywords", [])
+        if not isinstance(keywords, list) or not all(isinstance(k, str) and k.strip() for k in keywords):
+            out.append(Problem(rel, line_of(lines, qid, "keywords"), f"{qid}: keywords must be a list "
+                                                                     "of words and phrases"))
         related = entry.get("related")
         if not isinstance(related, list) or not 2 <= len(related) <= 4:
             out.append(Problem(rel, line_of(lines, qid, "related"), f"{qid}: list two to four "

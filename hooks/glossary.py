@@ -48,7 +48,8 @@ def _glossary_page(src, lang: str) -> str:
         used = users.get(term_id, [])
         links = " · ".join(f"[Q{q.number} {q.title}]({name}.md#{q.id})" for q, name in used)
         colon = "：" if lang == "zh" else ": "
-        out += [f"**{ui['used_in']}**{colon}{links or ui['unused']}", "{ .g-used-in data-search-exclude }", ""]
+        out += [f"**{ui['used_in']}**{colon}{links or ui['unused']}",
+                "{ .g-used-in data-search-exclude }", ""]
     return "\n".join(out)
 
 

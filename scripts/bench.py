@@ -98,7 +98,7 @@ def page_weight(site: Path, pages: list[str]) -> None:
                 bodies: dict[str, int] = {}
                 raw: dict[str, int] = {}
 
-                def record(response):
+                def record(response, bodies=bodies, raw=raw):
                     try:
                         body = response.body()
                     except Exception:  # redirects and aborted requests have no body

@@ -258,6 +258,11 @@ def test_metadata_errors(site):
     assert only(problems, "q7 has metadata but no page").startswith("data/questions.yml:6:")
 
 
+def test_keywords_must_be_a_list_of_words(site):
+    site.replace("data/questions.yml", "related: [q2, q3]}", "related: [q2, q3], keywords: attention}")
+    assert only(site.problems(), "q1: keywords must be a list").startswith("data/questions.yml:3:")
+
+
 def test_unknown_tag_and_related(site):
     site.replace("data/questions.yml", "tags: [basics], related: [q2, q3]",
                  "tags: [nope], related: [q2, q8]")
