@@ -15,6 +15,7 @@ import yaml
 from markdown.extensions.toc import slugify
 
 ROOT = Path(__file__).resolve().parents[1]
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
 MAX_BYTES = 256 * 1024
@@ -221,8 +222,8 @@ def load_yaml(path: Path, root: Path = ROOT) -> tuple[object, dict[tuple, int], 
     if problem:
         return None, {}, [problem]
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=SAFE_LOADER)
+        data = yaml.load(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 1 if mark else 1
@@ -460,7 +461,30 @@ class Source:
                 if page_lang == lang for q in page.questions}
 
 
-def load_source(root: Path = ROOT) -> Source:
+_cache: dict = {}
+
+
+def _stamp(root: Path) -> tuple:
+    """Every source file's path, size and modification time: a changed file changes the stamp."""
+    files = [p for folder in ("docs", "data", "examples") if (root / folder).is_dir()
+             for p in (root / folder).rglob("*") if p.is_file()]
+    return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files))
+
+
+def load_source(root: Path = ROOT, cached: bool = False) -> Source:
+    """Parse every source of the site. With cached=True, reuse the last result while no file has
+    changed size or modification time (the build script validates, then builds in the same
+    process, and the hooks ask for the sources many times per build)."""
+    root = root.resolve()
+    if not cached:
+        return _load(root)
+    stamp = _stamp(root)
+    if _cache.get(root, (None,))[0] != stamp:
+        _cache[root] = (stamp, _load(root))
+    return _cache[root][1]
+
+
+def _load(root: Path) -> Source:
     source = Source(root)
     docs = root / "docs"
     for path in sorted(docs.rglob("*.md")):

@@ -12,7 +12,15 @@ from site_source import UI, language, source
 from handbook.checks import GENERATED
 from handbook.content import parse_page
 
+HAN = re.compile("[\u4e00-\u9fff]")
 GLOSSARY_LINK = re.compile(r"\]\((?P<target>(?:\./)?glossary\.md#(?P<id>[a-z0-9-]+))\)")
+
+
+def _first_sentence(text: str) -> str:
+    """The tooltip: the definition up to its first full stop or semicolon (the glossary page has
+    the rest); it is repeated on every page that links the term, so it stays short."""
+    match = re.match(r"(.+?)(?:[。！？；]|[.!?;](?=\s|$))", text.strip())
+    return (match.group(1) if match else text.strip()).rstrip("，,：:") + ("。" if HAN.search(text) else ".")
 
 
 def _term_heading(term_id: str, entry: dict, lang: str) -> str:
@@ -67,7 +75,7 @@ def on_page_markdown(markdown, page, config, files):
         entry = src.glossary.get(match["id"])
         if not isinstance(entry, dict) or not entry.get(f"{lang}_def"):
             return match.group(0)
-        tip = entry[f"{lang}_def"].strip().replace('"', "'")
+        tip = _first_sentence(entry[f"{lang}_def"]).replace('"', "'")
         return f']({match["target"]} "{tip}")'
 
     for index, line in enumerate(lines):

@@ -1,9 +1,13 @@
 """Hook: formulas become MathML when the site is built, so no script or font is loaded for them.
 
 pymdownx.arithmatex (generic mode) marks `$...$` and `$$...$$`; this hook converts the marked TeX
-with latex2mathml. Browsers render MathML Core natively (Chromium 109+, Firefox, Safari).
+with latex2mathml (handbook/mathml.py). Browsers render MathML Core natively (Chromium 109+,
+Firefox, Safari). The conversion runs on the finished page (on_post_page), after material's search
+plugin has indexed it: the formulas are left out of the index, which would otherwise parse every
+<mi> and <mo> of them. Both languages share their formulas, so each is converted once.
 """
 
+import functools
 import html as html_lib
 import re
 
@@ -12,20 +16,28 @@ from site_source import ROOT  # noqa: F401 (puts the repository on sys.path)
 
 from handbook.mathml import tex_to_mathml
 
-INLINE = re.compile(r'<span class="arithmatex">\\\((?P<tex>.*?)\\\)</span>', re.S)
-BLOCK = re.compile(r'<div class="arithmatex">\\\[(?P<tex>.*?)\\\]</div>', re.S)
+MARKED = re.compile(r'<(span|div) class="arithmatex">')
+INLINE = re.compile(r'<span class="arithmatex"[^>]*>\\\((?P<tex>.*?)\\\)</span>', re.S)
+BLOCK = re.compile(r'<div class="arithmatex"[^>]*>\\\[(?P<tex>.*?)\\\]</div>', re.S)
+
+convert = functools.lru_cache(maxsize=None)(tex_to_mathml)
 
 
 def _mathml(match, display: bool, page) -> str:
     tex = html_lib.unescape(match["tex"]).strip()
-    mathml, problem = tex_to_mathml(tex, display)
+    mathml, problem = convert(tex, display)
     if problem:
         raise PluginError(f"{page.file.src_uri}: {problem}: {tex}")
     return f'<div class="math-display">{mathml}</div>' if display else mathml
 
 
 def on_page_content(html, page, config, files):
-    if "arithmatex" not in html:
-        return html
-    html = BLOCK.sub(lambda m: _mathml(m, True, page), html)
-    return INLINE.sub(lambda m: _mathml(m, False, page), html)
+    """Keep the TeX out of the search index (material skips data-search-exclude elements)."""
+    return MARKED.sub(r'<\1 class="arithmatex" data-search-exclude>', html)
+
+
+def on_post_page(output, page, config):
+    if "arithmatex" not in output:
+        return output
+    output = BLOCK.sub(lambda m: _mathml(m, True, page), output)
+    return INLINE.sub(lambda m: _mathml(m, False, page), output)

@@ -57,7 +57,9 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    """English pages load the English index: their search base is the /en/ root."""
+    """English pages load the English index: their search base is the /en/ root. The page is
+    indexed by now: the bare data-search-exclude markers are dropped from the HTML."""
+    output = output.replace(" data-search-exclude", "")
     lang = language(config)
     if not prefix(lang):
         return output

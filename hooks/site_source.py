@@ -4,7 +4,6 @@ Not a hook itself (it is not listed under `hooks:` in mkdocs.yml). The sources a
 build with the same parser the validator uses (handbook/content.py).
 """
 
-import os
 import sys
 from pathlib import Path
 
@@ -14,21 +13,11 @@ if str(ROOT) not in sys.path:
 
 from handbook.content import DEFAULT_LANG, Source, load_source  # noqa: E402
 
-_cache: dict = {}
-
 
 def source(config) -> Source:
-    """The parsed sources, reloaded when a file under docs/, data/ or examples/ changes."""
-    root = Path(config.config_file_path).resolve().parent
-    stamp = tuple(
-        (entry.path, entry.stat().st_mtime_ns)
-        for folder in ("docs", "data", "examples")
-        for entry in sorted(os.scandir(root / folder), key=lambda e: e.path)
-        if entry.is_file()
-    )
-    if _cache.get("stamp") != (root, stamp):
-        _cache["stamp"], _cache["source"] = (root, stamp), load_source(root)
-    return _cache["source"]
+    """The parsed sources (load_source reparses only when a file under docs/, data/ or examples/
+    has changed, so the hooks may ask for them as often as they like)."""
+    return load_source(Path(config.config_file_path).resolve().parent, cached=True)
 
 
 def language(config) -> str:

@@ -33,7 +33,7 @@ def check(root: Path = ROOT, quiet: bool = False) -> int:
     """Validate the sources under root; print every problem; return the number found."""
     started = time.perf_counter()
     try:
-        source = load_source(root)
+        source = load_source(root, cached=True)
         problems = run_checks(source)
     except Exception as error:  # a bug in the checks must still end in a clear message
         print(f"check: internal error: {type(error).__name__}: {error} "
@@ -52,11 +52,37 @@ def check(root: Path = ROOT, quiet: bool = False) -> int:
     return len(problems)
 
 
-def mkdocs(*args: str, site_dir: str | None = None) -> int:
-    command = [sys.executable, "-m", "mkdocs", *args]
-    if site_dir:
-        command += ["--site-dir", site_dir]
+def mkdocs_serve(dev_addr: str) -> int:
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", dev_addr]
     return subprocess.run(command, cwd=ROOT, env=MKDOCS_ENV).returncode
+
+
+def mkdocs_build(site_dir: str | None) -> int:
+    """`mkdocs build --strict`, in this process: the hooks reuse the sources the check parsed."""
+    import logging
+
+    os.environ.update(NO_MKDOCS_2_WARNING="1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    previous = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        options = {"site_dir": site_dir} if site_dir else {}
+        build(load_config(str(ROOT / "mkdocs.yml"), strict=True, **options))
+    except MkDocsException as error:
+        print(f"build: {error}", file=sys.stderr)
+        return 1
+    finally:
+        os.chdir(previous)
+        logger.removeHandler(handler)
+    return 0
 
 
 def outputs(names: list[str]) -> int:
@@ -106,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         if check():
             print("serve: the site is served anyway; fix the problems above before a pull request",
                   file=sys.stderr)
-        return mkdocs("serve", "--dev-addr", args.dev_addr)
+        return mkdocs_serve(args.dev_addr)
     if args.command == "outputs":
         return 1 if outputs(args.names) else 0
     if args.command == "new":
@@ -117,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.check:
         return 0
-    if mkdocs("build", "--strict", site_dir=args.site_dir):
+    if mkdocs_build(args.site_dir):
         return 1
     from offline import package  # noqa: PLC0415 (scripts/offline.py)
 

@@ -3,7 +3,7 @@
 Made from the finished site/, not by a second mkdocs build: links to folders get an explicit
 `index.html`, absolute links to the site become relative, each language's search index is also
 written as a script (material loads `search_index.js` under file://), and the iframe-worker shim is
-loaded before material's bundle so that search runs where browsers refuse Web Workers.
+loaded first so that search runs where browsers refuse Web Workers.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ URL_ATTR = re.compile(r'(?P<attr>\b(?:href|src)=")(?P<url>[^"]*)(?P<end>")')
 REFRESH = re.compile(r'(?P<attr>content="0; url=)(?P<url>[^"]*)(?P<end>")')
 REPLACE = re.compile(r'(?P<attr>location\.replace\(")(?P<url>[^"]*)(?P<end>")')
 BUNDLE = re.compile(r'<script src="(?P<up>(?:\.\./)*)assets/javascripts/bundle\.[^"]+"></script>')
+HEAD = re.compile(r"<head>")
 README = """LLM 面试手册 · LLM Interview Handbook (offline copy)
 
 打开 index.html 即可阅读中文版，en/index.html 为英文版。无需联网。
@@ -54,8 +55,12 @@ def rewrite(html: str, page: str, site_path: str) -> str:
 
     for pattern in (URL_ATTR, REFRESH, REPLACE):
         html = pattern.sub(fix, html)
-    return BUNDLE.sub(lambda m: f'<script src="{m["up"]}assets/vendor/iframe-worker.js"></script>'
-                                f"{m.group(0)}", html, count=1)
+    bundle = BUNDLE.search(html)
+    if not bundle:
+        return html
+    # First in <head>: the page's own early script (overrides/partials/early.js) then wraps it.
+    shim = f'<head><script src="{bundle["up"]}assets/vendor/iframe-worker.js"></script>'
+    return HEAD.sub(shim, html, count=1)
 
 
 def package(site: Path) -> Path:

@@ -1,10 +1,9 @@
-/* The handbook's own behaviour, on top of material's:
- * 0. material's requests for sitemap.xml go to the site's one sitemap;
+/* The handbook's own behaviour, on top of material's (what must run before material's bundle is
+ * in overrides/partials/early.js):
  * 1. the language switcher keeps the #anchor (material navigates without it);
  * 2. a link to a question that has moved to another page goes to its short link /q/N/;
  * 3. study mode folds every answer under its question, remembered between visits;
- * 4. the short link under each question heading copies its full URL;
- * 5. search queries lose their stop words before they reach material's search worker.
+ * 4. the short link under each question heading copies its full URL.
  */
 (function () {
   "use strict";
@@ -14,52 +13,6 @@
     : { study: "Study mode", show: "Show answer", hide: "Hide answer", copied: "Copied" };
   var config = JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
   var root = new URL((config.base || ".").replace(/\/?$/, "/"), location.href); // language root
-  var siteRoot = zh ? root : new URL("../", root);
-
-  /* 0. Material fetches "sitemap.xml" next to its base and next to every hreflang alternate of the
-   * page (for its language selector, which 1. replaces). This site has one sitemap, at its root,
-   * covering both languages: send those requests there instead of to missing (or, in a local
-   * preview, production) URLs. Runs before DOMContentLoaded, when material starts fetching. */
-  var sitemap = location.protocol === "file:"  // the offline copy: browsers refuse file:// requests
-    ? "data:application/xml,%3Curlset%2F%3E"
-    : new URL("sitemap.xml", siteRoot).href;
-  var open = XMLHttpRequest.prototype.open;
-  XMLHttpRequest.prototype.open = function (method, url) {
-    var args = Array.prototype.slice.call(arguments);
-    if (/\/sitemap\.xml$/.test(String(url))) args[1] = sitemap;
-    return open.apply(this, args);
-  };
-
-  /* 5. Two fixes to queries on their way to material's search worker.
-   * Material appends "*" to every query term, so lunr's stop-word filter never recognises "how*"
-   * or "is*", and they match every word that starts with them ("a*": adam, attention, ...): drop
-   * English stop words (lunr's list, which the index was built with), single letters (top-p) and
-   * Chinese question words.
-   * The worker cuts a Chinese query into index words but never lets a word end at the query's
-   * last character, so 注意力机制 is searched as 注意力* alone: end each run of Chinese with 〇
-   * (a Han character no query needs), after which the last word counts like the others. */
-  var STOP = new Set(("a able about across after all almost also am among an and any are as at be " +
-    "because been but by can cannot could dear did do does either else ever every for from get got " +
-    "had has have he her hers him his how however i if in into is it its just least let like likely " +
-    "may me might most must my neither no nor not of off often on only or other our own rather said " +
-    "say says she should since so some than that the their them then there these they this tis to " +
-    "too twas us vs wants was we were what when where which while who whom why will with would yet " +
-    "you your").split(" "));
-  var QUESTION_WORDS = /什么是|是什么|为什么|怎么样|怎么|如何|哪些|是否|吗|呢|[?？]/g;
-  function cleanQuery(query) {
-    var words = query.replace(QUESTION_WORDS, " ").split(/[\s-]+/).filter(function (word) {
-      return word && !STOP.has(word.toLowerCase()) && !/^[a-z]$/i.test(word);  // "p*" matches too much
-    });
-    return (words.length ? words.join(" ") : query).replace(/[\u3400-\u9fff]+/g, "$&\u3007");
-  }
-  var post = Worker.prototype.postMessage;
-  Worker.prototype.postMessage = function (message) {
-    var args = Array.prototype.slice.call(arguments);
-    if (message && message.type === 2 && typeof message.data === "string") {  // a search query
-      args[0] = { type: message.type, data: cleanQuery(message.data) };
-    }
-    return post.apply(this, args);
-  };
 
   /* 1. Language switcher: same page, same anchor. */
   function switcherLinks() {
