@@ -7,6 +7,7 @@ Parsing never raises on bad input: what cannot be read is recorded for the check
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -267,6 +268,7 @@ def mask_inline(text: str) -> str:
     return INLINE_MATH.sub(lambda m: "x" * len(m.group(0)), text)
 
 
+@functools.lru_cache(maxsize=256)  # the loader and the hooks parse the same text; Pages are read-only
 def parse_page(path: Path, text: str, docs: Path) -> Page:
     name, lang = page_name_and_lang(path, docs)
     lines = text.split("\n")

@@ -1,11 +1,13 @@
 """TeX to MathML at build time (latex2mathml), with the checks latex2mathml does not make itself:
 it renders an unknown command as the literal text `\\foo` and accepts unbalanced braces."""
 
+import functools
 import re
 
 from latex2mathml.converter import convert
 
 
+@functools.cache  # the check and both languages' pages share their formulas
 def tex_to_mathml(tex: str, display: bool = False) -> tuple[str, str | None]:
     """Return (MathML, None), or ("", why the formula cannot be converted)."""
     if re.search(r"&|\\\\|\\begin", tex):

@@ -4,10 +4,9 @@ pymdownx.arithmatex (generic mode) marks `$...$` and `$$...$$`; this hook conver
 with latex2mathml (handbook/mathml.py). Browsers render MathML Core natively (Chromium 109+,
 Firefox, Safari). The conversion runs on the finished page (on_post_page), after material's search
 plugin has indexed it: the formulas are left out of the index, which would otherwise parse every
-<mi> and <mo> of them. Both languages share their formulas, so each is converted once.
+<mi> and <mo> of them. Conversions are cached: the check and both languages share them.
 """
 
-import functools
 import html as html_lib
 import re
 
@@ -20,12 +19,10 @@ MARKED = re.compile(r'<(span|div) class="arithmatex">')
 INLINE = re.compile(r'<span class="arithmatex"[^>]*>\\\((?P<tex>.*?)\\\)</span>', re.S)
 BLOCK = re.compile(r'<div class="arithmatex"[^>]*>\\\[(?P<tex>.*?)\\\]</div>', re.S)
 
-convert = functools.lru_cache(maxsize=None)(tex_to_mathml)
-
 
 def _mathml(match, display: bool, page) -> str:
     tex = html_lib.unescape(match["tex"]).strip()
-    mathml, problem = convert(tex, display)
+    mathml, problem = tex_to_mathml(tex, display)
     if problem:
         raise PluginError(f"{page.file.src_uri}: {problem}: {tex}")
     return f'<div class="math-display">{mathml}</div>' if display else mathml

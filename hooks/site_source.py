@@ -13,11 +13,16 @@ if str(ROOT) not in sys.path:
 
 from handbook.content import DEFAULT_LANG, Source, load_source  # noqa: E402
 
+_per_config: dict = {}
+
 
 def source(config) -> Source:
-    """The parsed sources (load_source reparses only when a file under docs/, data/ or examples/
-    has changed, so the hooks may ask for them as often as they like)."""
-    return load_source(Path(config.config_file_path).resolve().parent, cached=True)
+    """The parsed sources, read once per configuration (mkdocs serve makes a new one for every
+    rebuild; load_source itself reparses only files that changed since the check)."""
+    if _per_config.get("id") != id(config):
+        root = Path(config.config_file_path).resolve().parent
+        _per_config.update(id=id(config), source=load_source(root, cached=True))
+    return _per_config["source"]
 
 
 def language(config) -> str:

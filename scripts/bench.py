@@ -118,6 +118,7 @@ def page_weight(site: Path, pages: list[str]) -> None:
             browser.close()
     finally:
         server.shutdown()
+        server.server_close()
 
 
 def lighthouse(site: Path, pages: list[str]) -> None:
@@ -150,6 +151,7 @@ def lighthouse(site: Path, pages: list[str]) -> None:
                 print(f"      not passed: {title}")
     finally:
         server.shutdown()
+        server.server_close()
 
 
 def main() -> int:

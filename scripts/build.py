@@ -75,7 +75,12 @@ def mkdocs_build(site_dir: str | None) -> int:
     os.chdir(ROOT)
     try:
         options = {"site_dir": site_dir} if site_dir else {}
-        build(load_config(str(ROOT / "mkdocs.yml"), strict=True, **options))
+        config = load_config(str(ROOT / "mkdocs.yml"), strict=True, **options)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
     except MkDocsException as error:
         print(f"build: {error}", file=sys.stderr)
         return 1

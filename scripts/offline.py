@@ -69,7 +69,7 @@ def package(site: Path) -> Path:
     site_path = urlsplit(home.group(1) if home else "/").path or "/"
     out = site / "downloads" / ZIP_NAME
     out.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         archive.writestr(f"{FOLDER}/README.txt", README)
         for path in sorted(site.rglob("*")):
             rel = path.relative_to(site).as_posix()

@@ -35,6 +35,7 @@ def base_url(site):
     server, url = pages_server.start(site)
     yield url
     server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture(scope="session")
