@@ -2,7 +2,9 @@
 
 - under the heading: difficulty, tags (linked to the question index) and the short link /q/N/;
 - at the end: links to the related questions;
-- the question index page (docs/questions.md): every question by difficulty and by tag.
+- the question index page (docs/questions.md): every question by difficulty and by tag;
+- under the title of a page of questions, the study-mode toggle (handbook.js makes it work; it is
+  in the HTML so that nothing moves when the script starts).
 """
 
 import re
@@ -69,6 +71,9 @@ def on_page_markdown(markdown, page, config, files):
     titles = src.questions_in(lang)
     pages = src.question_pages(lang)
     lines = markdown.split("\n")
+    ui = UI[lang]
+    toggle = (f'<button type="button" class="study-toggle md-button" aria-pressed="false" '
+              f'data-show="{ui["show"]}" data-hide="{ui["hide"]}">{ui["study"]}</button>')
     for question in reversed(parsed.questions):
         related = [q for q in (meta.get(question.id) or {}).get("related") or [] if q in titles]
         if related:
@@ -81,6 +86,9 @@ def on_page_markdown(markdown, page, config, files):
             lines[end:end] = block
         bar = _meta_bar(question.id, meta, tags, lang, page.url)
         lines[question.line:question.line] = ["", bar, ""]
+    title = next((h for h in parsed.headings if h.level == 1), None)
+    if title:
+        lines[title.line:title.line] = ["", toggle, ""]
     return "\n".join(lines)
 
 

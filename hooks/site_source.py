@@ -43,13 +43,13 @@ UI = {
         "related": "相关问题", "used_in": "出现于", "unused": "（暂无）",
         "short_link": "短链接", "copy": "复制链接", "copied": "已复制",
         "by_difficulty": "按难度", "by_tag": "按标签", "permalink": "本节的永久链接",
-        "chinese": None, "questions": "道题",
+        "chinese": None, "study": "自测模式", "show": "显示答案", "hide": "隐藏答案",
     },
     "en": {
         "basic": "Basic", "intermediate": "Intermediate", "advanced": "Advanced",
         "related": "Related questions", "used_in": "Used in", "unused": "(none yet)",
         "short_link": "Short link", "copy": "Copy link", "copied": "Copied",
         "by_difficulty": "By difficulty", "by_tag": "By tag", "permalink": "Permanent link",
-        "chinese": "Chinese", "questions": "questions",
+        "chinese": "Chinese", "study": "Study mode", "show": "Show answer", "hide": "Hide answer",
     },
 }

@@ -7,10 +7,8 @@
  */
 (function () {
   "use strict";
-  var zh = document.documentElement.lang === "zh";
-  var text = zh
-    ? { study: "自测模式", show: "显示答案", hide: "隐藏答案", copied: "已复制" }
-    : { study: "Study mode", show: "Show answer", hide: "Hide answer", copied: "Copied" };
+  // The words come with the page, in its language (hooks/questions.py, hooks/site_source.py).
+  var toggle = document.querySelector("button.study-toggle");
   var config = JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
   var root = new URL((config.base || ".").replace(/\/?$/, "/"), location.href); // language root
 
@@ -47,7 +45,8 @@
   var headings = Array.prototype.filter.call(
     document.querySelectorAll(".md-content h2[id]"),
     function (h) { return /^q[1-9][0-9]*$/.test(h.id); });
-  if (headings.length) {
+  if (headings.length && toggle) {
+    var show = toggle.getAttribute("data-show"), hide = toggle.getAttribute("data-hide");
     headings.forEach(function (heading) {
       var node = heading.nextElementSibling;
       while (node && (node.classList.contains("q-meta") || node.tagName !== "P")) {
@@ -65,19 +64,15 @@
       reveal.className = "q-reveal md-button";
       reveal.setAttribute("aria-controls", answer.id);
       reveal.setAttribute("aria-expanded", "false");
-      reveal.textContent = text.show;
+      reveal.textContent = show;
       reveal.addEventListener("click", function () {
         var open = answer.classList.toggle("q-answer--open");
         reveal.setAttribute("aria-expanded", String(open));
-        reveal.textContent = open ? text.hide : text.show;
+        reveal.textContent = open ? hide : show;
       });
       node.after(reveal, answer);
     });
 
-    var toggle = document.createElement("button");
-    toggle.type = "button";
-    toggle.className = "study-toggle md-button";
-    toggle.textContent = text.study;
     var setStudy = function (on) {
       document.body.classList.toggle("study-mode", on);
       toggle.setAttribute("aria-pressed", String(on));
@@ -89,8 +84,6 @@
     var stored = null;
     try { stored = localStorage.getItem("handbook.study"); } catch (e) { /* private mode */ }
     setStudy(stored === "1");
-    var title = document.querySelector(".md-content h1");
-    if (title) title.after(toggle);
   }
 
   /* 4. Copy a question's short link. */
@@ -100,7 +93,7 @@
     event.preventDefault();
     navigator.clipboard.writeText(link.href).then(function () {
       var label = link.textContent;
-      link.textContent = link.getAttribute("data-copied") || text.copied;
+      link.textContent = link.getAttribute("data-copied");
       setTimeout(function () { link.textContent = label; }, 1500);
     });
   });
