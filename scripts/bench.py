@@ -11,6 +11,7 @@ hooks. Rounds are interleaved so that both builds see the same machine load; the
 medians is the figure to compare with the target (full build <= 1.3x plain).
 Page weight: everything a topic page loads (HTML, CSS, JS, search worker and index), gzip -6.
 Lighthouse 12.2.3 (npm) with Debian's Chromium: mobile preset, the four categories.
+LinkChecker (an independent crawler) over the served site in both languages, anchors included.
 Targets are reported, not asserted: these machines are shared and noisy.
 """
 
@@ -20,6 +21,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -154,14 +156,44 @@ def lighthouse(site: Path, pages: list[str]) -> None:
         server.server_close()
 
 
+def linkcheck(site: Path) -> None:
+    """LinkChecker 10 (an independent crawler) with its anchor check, both languages."""
+    binary = Path(sys.executable).parent / "linkchecker"
+    if not binary.exists():
+        print("linkchecker: skipped (pip install -r requirements-dev.txt)")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        config = Path(tmp) / "linkcheckerrc"
+        config.write_text("[AnchorCheck]\n", encoding="utf-8")
+        server, base = pages_server.start(site, PORT)
+        print("linkchecker 10.6, anchors included")
+        try:
+            for start in ("", "en/"):
+                run = subprocess.run(
+                    [str(binary), "-f", str(config), "--no-status", "--recursion-level=10",
+                     r"--ignore-url=^https?://(?!127\.0\.0\.1)", r"--ignore-url=/downloads/",
+                     base + start], capture_output=True, text=True, timeout=1800)
+                summary = re.search(r"(\d+) links? in \d+ URLs checked\. (\d+) warnings? found\. "
+                                    r"(\d+) errors? found", run.stdout)
+                shown = (f"{summary[1]} links checked, {summary[3]} errors, {summary[2]} warnings"
+                         if summary else run.stdout[-300:])
+                print(f"  /{start:<28} {shown}")
+        finally:
+            server.shutdown()
+            server.server_close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python scripts/bench.py", description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--no-linkcheck", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         site = timings(args.rounds, Path(tmp))
         page_weight(site, ["architectures/", "en/architectures/", "", "glossary/"])
+        if not args.no_linkcheck:
+            linkcheck(site)
         if not args.no_lighthouse:
             lighthouse(site, ["", "architectures/", "glossary/", "en/", "en/architectures/",
                               "en/glossary/"])
