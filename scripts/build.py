@@ -53,8 +53,10 @@ def check(root: Path = ROOT, quiet: bool = False) -> int:
 
 
 def mkdocs_serve(dev_addr: str) -> int:
+    """Serve at the root of dev_addr (the published site lives under its GitHub Pages sub-path)."""
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", dev_addr]
-    return subprocess.run(command, cwd=ROOT, env=MKDOCS_ENV).returncode
+    env = {"SITE_URL": f"http://{dev_addr}/", **MKDOCS_ENV}
+    return subprocess.run(command, cwd=ROOT, env=env).returncode
 
 
 def mkdocs_build(site_dir: str | None) -> int:
