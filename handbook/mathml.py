@@ -49,34 +49,3 @@ def _slim(mathml: str) -> str:
     unwrap(root)
     text = ElementTree.tostring(root, encoding="unicode", short_empty_elements=True)
     return text.replace("ns0:", "").replace(' xmlns:ns0="http://www.w3.org/1998/Math/MathML"', "")
-
-
-def _slim(mathml: str) -> str:
-    """Fewer bytes and elements, same rendering: no xmlns (implied in HTML), no <mrow> around a
-    single element (latex2mathml wraps nearly everything in one), characters instead of
-    character references."""
-    root = ElementTree.fromstring(mathml)
-
-    def unwrap(element):
-        for index, child in enumerate(list(element)):
-            unwrap(child)
-            if (child.tag.endswith("mrow") and len(child) == 1 and not (child.text or "").strip()
-                    and not (child[0].tail or "").strip()):
-                only = child[0]
-                only.tail = child.tail
-                element.remove(child)
-                element.insert(index, only)
-
-    unwrap(root)
-    text = ElementTree.tostring(root, encoding="unicode", short_empty_elements=True)
-    return text.replace("ns0:", "").replace(' xmlns:ns0="http://www.w3.org/1998/Math/MathML"', "")
-
-
-CHAR_REF = re.compile(r"&#x([0-9A-Fa-f]+);")
-
-
-def _character(match) -> str:
-    """latex2mathml writes every operator as a character reference (&#x0003D; for =): write the
-    character itself, a third of the page's formula bytes, except those HTML needs escaped."""
-    code = int(match.group(1), 16)
-    return match.group(0) if code in (0x26, 0x3C, 0x3E, 0x22) else chr(code)
