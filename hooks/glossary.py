@@ -2,7 +2,7 @@
 
 - the glossary page of each language (docs/glossary.md holds the intro and a marker), with, for every
   term, the questions that link to it ("Used in"), found by the shared parser;
-- a tooltip on every glossary link, with the definition in the page's own language.
+- a tooltip on every glossary link: the definition's first sentence, in the page's own language.
 """
 
 import re

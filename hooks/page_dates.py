@@ -32,12 +32,12 @@ def on_config(config):
 
 def on_page_markdown(markdown, page, config, files):
     src = source(config)
-    path = Path(page.file.abs_src_path)
-    parsed = next((p for p in src.pages.values() if p.path == path), None)
-    paths = [f"docs/{page.file.src_uri}"]
+    source_file = Path(page.file.abs_src_path)
+    parsed = next((p for p in src.pages.values() if p.path == source_file), None)
+    files_shown = [f"docs/{page.file.src_uri}"]
     if parsed:
-        paths += [path for fence in parsed.fences for _, path in fence.includes]
-    dates = [_dates[p] for p in paths if p in _dates]
+        files_shown += [included for fence in parsed.fences for _, included in fence.includes]
+    dates = [_dates[name] for name in files_shown if name in _dates]
     if dates:
         page.meta["revision_date"] = max(dates)
     return markdown

@@ -79,7 +79,7 @@ def on_page_markdown(markdown, page, config, files):
         if related:
             links = " · ".join(_title_link(titles[q], pages[q].name) for q in related)
             colon = "：" if lang == "zh" else ": "
-            block = ["", f"**{UI[lang]['related']}**{colon}{links}", "{ .q-related data-search-exclude }", ""]
+            block = ["", f"**{ui['related']}**{colon}{links}", "{ .q-related data-search-exclude }", ""]
             end = question.end_line
             while end > question.line and not lines[end - 1].strip():
                 end -= 1

@@ -4,7 +4,7 @@
   Material's worker splits a Chinese query into words it finds in the index and searches them as
   prefixes, so 注意力机制 finds pages indexed as 注意力 + 机制: jieba must not join compounds.
 - Code blocks (the examples and their output) are left out of the index: identifiers such as
-  `torch` or `print` would match everywhere, and the index stays small enough to load with a page.
+  `torch` or `print` would match everywhere, and the index stays smaller.
 - Each question's `keywords` (data/questions.yml) go into its entry's `tags` field, which material
   weighs far above title and text: what readers type (warmup, KV 缓存, FSDP) finds the question
   that is about it, not every question that mentions it. A Chinese keyword goes in as jieba's
@@ -17,6 +17,8 @@
 - static-i18n writes one index with both languages (its issues #271, #31, #33). This hook splits it:
   /search/search_index.json for Chinese, /en/search/search_index.json for English, and points
   English pages at theirs.
+Queries are fixed on their way to the worker, and the index is loaded only when the reader goes
+to the search box: overrides/partials/early.js.
 """
 
 import json
@@ -36,6 +38,7 @@ except ImportError:  # material's search plugin then indexes Chinese unsegmented
 CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 CODE_BLOCK = re.compile(r'<div class="(language-[^"]*highlight[^"]*)"')
 QUESTION = re.compile(r"#(q[1-9][0-9]*)$")
+HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 
 
 def _tags(keywords: list) -> list[str]:
@@ -48,7 +51,6 @@ def _tags(keywords: list) -> list[str]:
         else:
             pieces.append(keyword)
     return list(dict.fromkeys(pieces))
-HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 
 
 def on_page_content(html, page, config, files):
