@@ -51,7 +51,8 @@ def test_workflows_parse_and_follow_the_rules(path):
 
 
 def test_pull_requests_test_build_and_upload_a_preview():
-    steps = yaml.safe_load((ROOT / ".github/workflows/pull-request.yml").read_text())["jobs"]["check"]["steps"]
+    workflow = yaml.safe_load((ROOT / ".github/workflows/pull-request.yml").read_text())
+    steps = workflow["jobs"]["check"]["steps"]
     runs = [s.get("run", "") for s in steps]
     assert "make test" in runs and "make build" in runs
     assert any(s.get("uses", "").startswith("actions/upload-artifact@") for s in steps)
