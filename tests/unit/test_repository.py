@@ -103,3 +103,12 @@ def test_the_build_survives_a_shallow_clone(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     html = (tmp_path / "site" / "architectures" / "index.html").read_text(encoding="utf-8")
     assert re.search(r"md-source-file__fact.*?\d{4}-\d{2}-\d{2}", html, re.S), "no last-updated date"
+
+
+def test_the_code_passes_ruff():
+    """The examples are shown on the site: they follow the same lint rules as the rest."""
+    if shutil.which("ruff") is None and not (ROOT / ".venv" / "bin" / "ruff").exists():
+        pytest.skip("ruff is not installed (pip install -r requirements-dev.txt)")
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "examples", "handbook", "hooks",
+                             "scripts", "tests"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:]
