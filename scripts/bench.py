@@ -114,8 +114,9 @@ def page_weight(site: Path, pages: list[str]) -> None:
                 total = sum(bodies.values())
                 print(f"  /{path:<28} {total / 1024:6.1f} KB gzip ({sum(raw.values()) / 1024:6.1f} KB raw, "
                       f"{len(bodies)} files)   target <= 120 KB")
-                for url, size in sorted(bodies.items(), key=lambda kv: -kv[1])[:6]:
-                    print(f"      {size / 1024:6.1f} KB  {url.replace(base, '/')}")
+                if path == pages[0]:  # what a page loads, once
+                    for url, size in sorted(bodies.items(), key=lambda kv: -kv[1]):
+                        print(f"      {size / 1024:6.1f} KB  {url.replace(base, '/')}")
                 page.close()
             browser.close()
     finally:
@@ -191,7 +192,9 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         site = timings(args.rounds, Path(tmp))
-        page_weight(site, ["architectures/", "en/architectures/", "", "glossary/"])
+        topics = ["basics", "architectures", "optimization", "training", "regularization",
+                  "transfer", "evaluation"]
+        page_weight(site, [f"{lang}{t}/" for t in topics for lang in ("", "en/")] + ["", "glossary/"])
         if not args.no_linkcheck:
             linkcheck(site)
         if not args.no_lighthouse:
