@@ -144,6 +144,11 @@ def main() -> dict:
     top = probs.topk(3)
     top_next = [(vocab[i], p) for p, i in zip(top.values.tolist(), top.indices.tolist())]
     print("P(next | 'the cats'): " + ", ".join(f"{t!r} {p:.4f}" for t, p in top_next))
+    # "se" begins both "see" and "sees": the verb's number is settled by the piece after it
+    with torch.no_grad():
+        after_se = model(torch.tensor([prompt + [stoi["se"]]]))[0, -1].softmax(-1)
+    see_vs_sees = {piece: after_se[stoi[piece]].item() for piece in ("e</w>", "es</w>")}
+    print("P(next | 'the cats se'): " + ", ".join(f"{t!r} {p:.4f}" for t, p in see_vs_sees.items()))
 
     def text(ids):
         return "".join(vocab[i] for i in ids).replace("</w>", " ").strip()
@@ -156,7 +161,7 @@ def main() -> dict:
         print(f"{name:>17}: {outputs[name]}")
     return {"loss_first": losses[0], "loss_last": losses[-1], "vocab_size": len(vocab),
             "unseen": unseen, "outputs": outputs, "next_token": next_token,
-            "top_next": top_next}
+            "top_next": top_next, "see_vs_sees": see_vs_sees}
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from handbook.checks import run_checks  # noqa: E402
 from handbook.content import load_source  # noqa: E402
+from handbook.example_env import EXAMPLE_ENV  # noqa: E402
 
 MKDOCS_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore::DeprecationWarning"}
 
@@ -103,7 +104,7 @@ def outputs(names: list[str]) -> int:
             failed += 1
             continue
         run = subprocess.run([sys.executable, str(path)], cwd=ROOT, capture_output=True, text=True,
-                             env={**os.environ, "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"})
+                             env={**os.environ, **EXAMPLE_ENV})
         rel = path.relative_to(ROOT).as_posix()
         if run.returncode != 0:
             last = (run.stderr.strip().splitlines() or ["(no message)"])[-1]

@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 
-# The examples run on one thread, as `scripts/build.py outputs` runs them: on a shared 2-core
-# machine, several BLAS threads per process oversubscribe the cores and make them many times slower.
-for variable in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
-    os.environ.setdefault(variable, "1")
-
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from handbook.example_env import EXAMPLE_ENV  # noqa: E402
+
+# The examples run in-process, in the environment `scripts/build.py outputs` gives them (one thread,
+# CPU-independent numerics), set before anything imports torch.
+os.environ.update(EXAMPLE_ENV)
 
 from handbook.content import load_source  # noqa: E402
 

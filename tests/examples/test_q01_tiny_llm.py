@@ -18,6 +18,8 @@ def test_q01_tiny_llm(run_example):
     plural_verbs = ("see</w>", "like</w>", "chase</w>")
     assert all(any(v.startswith(piece) for v in plural_verbs) for piece, _ in r["top_next"])
     assert sum(p for _, p in r["top_next"]) > 0.9
+    # "se" starts both "see" and "sees": the next piece makes it the plural "see"
+    assert r["see_vs_sees"]["e</w>"] > 0.9 > 0.05 > r["see_vs_sees"]["es</w>"]
     # greedy decoding produces complete, grammatical sentences
     for sentence in r["outputs"]["greedy"].split(" . ")[:2]:
         assert SENTENCE.fullmatch(sentence.strip() + " ."), sentence
