@@ -99,7 +99,7 @@ def main() -> dict:
         token_lp = logits[:, :-1].log_softmax(-1).gather(-1, x[:, 1:, None]).squeeze(-1)
         stepwise = sum(model(x[:, :t])[:, -1].log_softmax(-1)[0, x[0, t]]
                        for t in range(1, CONTEXT))
-    print(f"changing x_10 changes the logits at positions < 10: {leak}")
+    print(f"changing x[10] changes the logits at positions < 10: {leak}")
     print(f"log P(x | x_1): one pass {token_lp.sum().item():.4f}, "
           f"token by token {stepwise.item():.4f}")
 
