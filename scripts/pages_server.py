@@ -1,15 +1,18 @@
-"""Serve a built site the way GitHub Pages serves a project site: under a sub-path, with the site's
-/404.html (status 404) for every missing path. Used by the browser tests and the benchmark."""
+"""Serve a built site the way GitHub Pages serves a project site: under a sub-path, text compressed with
+gzip for clients that accept it, and the site's /404.html (status 404) for every missing path. Used by
+the browser tests and the benchmark (Lighthouse counts the bytes on the wire)."""
 
 from __future__ import annotations
 
 import functools
+import gzip
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 SUB_PATH = "/handbook/"
+COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map"}
 
 
 class PagesHandler(SimpleHTTPRequestHandler):
@@ -18,6 +21,22 @@ class PagesHandler(SimpleHTTPRequestHandler):
         if not path.startswith(SUB_PATH):
             return str(Path(self.directory) / "__missing__")
         return super().translate_path("/" + path[len(SUB_PATH):])
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (gzip_ok and path.suffix in COMPRESSED and path.is_file()) or not self.path.split("?")[0].endswith(
+                ("/", path.name)):
+            return super().do_GET()  # directory redirects, 404s, binary files
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"
