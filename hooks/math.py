@@ -25,7 +25,8 @@ def _mathml(match, display: bool, page) -> str:
     mathml, problem = tex_to_mathml(tex, display)
     if problem:
         raise PluginError(f"{page.file.src_uri}: {problem}: {tex}")
-    return f'<div class="math-display">{mathml}</div>' if display else mathml
+    # A wide formula scrolls sideways inside its box on a phone; tabindex lets the keyboard scroll it.
+    return f'<div class="math-display" tabindex="0">{mathml}</div>' if display else mathml
 
 
 def on_page_content(html, page, config, files):

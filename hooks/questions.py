@@ -3,8 +3,10 @@
 - under the heading: difficulty, tags (linked to the question index) and the short link /q/N/;
 - at the end: links to the related questions;
 - the question index page (docs/questions.md): every question by difficulty and by tag;
-- under the title of a page of questions, the study-mode toggle (handbook.js makes it work; it is
-  in the HTML so that nothing moves when the script starts).
+- under the title of a page of questions, the study-mode toggle, and around each answer (everything
+  after the question's statement) a `div.q-answer` with its "show answer" button. handbook.js only
+  makes them work: they are in the HTML so that nothing moves, and no layout is redone, when the
+  script starts.
 """
 
 import re
@@ -92,7 +94,32 @@ def on_page_markdown(markdown, page, config, files):
     return "\n".join(lines)
 
 
+QUESTION_HEADING = re.compile(r'(?=<h2 id="q[1-9][0-9]*")')
+STATEMENT_END = re.compile(r'<p>.*?</p>\n?', re.S)  # the first plain paragraph: the question itself
+TAG = re.compile(r"<[^>]+>")
+
+
+def _wrap_answer(part: str, show: str) -> str:
+    """`<h2 id="qN">…` up to the next question: fold what follows the statement into div.q-answer."""
+    qid = part[len('<h2 id="'):part.index('"', len('<h2 id="'))]
+    statement = STATEMENT_END.search(part)
+    if not statement:
+        return part
+    head, answer = part[:statement.end()], part[statement.end():]
+    button = (f'<button type="button" class="q-reveal md-button" aria-controls="{qid}-answer" '
+              f'aria-expanded="false" data-search-exclude>{show}</button>\n')
+    # An upper bound of its height on a phone (measured: at most 0.96px per character at 360px wide),
+    # the size the answer takes while it is not rendered (handbook.css, content-visibility).
+    height = round(len(TAG.sub("", answer)), -2)
+    return (f'{head}{button}<div class="q-answer" id="{qid}-answer" '
+            f'style="contain-intrinsic-size: auto {height:.0f}px">\n{answer}</div>\n')
+
+
 def on_page_content(html, page, config, files):
-    """Translate the title of the heading permalinks (markdown's toc writes it in English)."""
-    title = UI[language(config)]["permalink"]
-    return re.sub(r'(<a class="headerlink" href="#[^"]*") title="[^"]*"', rf'\1 title="{title}"', html)
+    """Wrap each answer for study mode; translate the title of the heading permalinks (markdown's
+    toc writes it in English)."""
+    ui = UI[language(config)]
+    parts = QUESTION_HEADING.split(html)
+    html = parts[0] + "".join(_wrap_answer(part, ui["show"]) for part in parts[1:])
+    permalink = rf'\1 title="{ui["permalink"]}"'
+    return re.sub(r'(<a class="headerlink" href="#[^"]*") title="[^"]*"', permalink, html)

@@ -27,8 +27,9 @@ class PagesHandler(SimpleHTTPRequestHandler):
         if path.is_dir():
             path = path / "index.html"
         gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (gzip_ok and path.suffix in COMPRESSED and path.is_file()) or not self.path.split("?")[0].endswith(
-                ("/", path.name)):
+        plain = (not gzip_ok or path.suffix not in COMPRESSED or not path.is_file()
+                 or not urlsplit(self.path).path.endswith(("/", path.name)))
+        if plain:
             return super().do_GET()  # directory redirects, 404s, binary files
         body = gzip.compress(path.read_bytes(), compresslevel=6)
         self.send_response(200)

@@ -41,36 +41,17 @@
     }
   }
 
-  /* 3. Study mode. */
-  var headings = Array.prototype.filter.call(
-    document.querySelectorAll(".md-content h2[id]"),
-    function (h) { return /^q[1-9][0-9]*$/.test(h.id); });
-  if (headings.length && toggle) {
+  /* 3. Study mode: each answer and its button are in the page (hooks/questions.py). */
+  var reveals = document.querySelectorAll("button.q-reveal[aria-controls]");
+  if (reveals.length && toggle) {
     var show = toggle.getAttribute("data-show"), hide = toggle.getAttribute("data-hide");
-    headings.forEach(function (heading) {
-      var node = heading.nextElementSibling;
-      while (node && (node.classList.contains("q-meta") || node.tagName !== "P")) {
-        node = node.nextElementSibling; // skip the meta bar: the question itself stays visible
-      }
-      if (!node) return;
-      var answer = document.createElement("div");
-      answer.className = "q-answer";
-      answer.id = heading.id + "-answer";
-      while (node.nextElementSibling && node.nextElementSibling.tagName !== "H2") {
-        answer.appendChild(node.nextElementSibling);
-      }
-      var reveal = document.createElement("button");
-      reveal.type = "button";
-      reveal.className = "q-reveal md-button";
-      reveal.setAttribute("aria-controls", answer.id);
-      reveal.setAttribute("aria-expanded", "false");
-      reveal.textContent = show;
+    reveals.forEach(function (reveal) {
+      var answer = document.getElementById(reveal.getAttribute("aria-controls"));
       reveal.addEventListener("click", function () {
         var open = answer.classList.toggle("q-answer--open");
         reveal.setAttribute("aria-expanded", String(open));
         reveal.textContent = open ? hide : show;
       });
-      node.after(reveal, answer);
     });
 
     var setStudy = function (on) {
