@@ -7,7 +7,7 @@
 
 import re
 
-from site_source import UI, language, source
+from site_source import UI, language, skippable, source
 
 from handbook.checks import GENERATED
 from handbook.content import parse_page
@@ -59,6 +59,21 @@ def _glossary_page(src, lang: str) -> str:
         out += [f"**{ui['used_in']}**{colon}{links or ui['unused']}",
                 "{ .g-used-in data-search-exclude }", ""]
     return "\n".join(out)
+
+
+LETTER = re.compile(r'(?=<h2 id="letter-)')
+
+
+def on_page_content(html, page, config, files):
+    """On the glossary page, each letter's terms render when they come near the screen."""
+    if not LETTER.search(html):
+        return html
+    parts = LETTER.split(html)
+    out = [parts[0]]
+    for part in parts[1:]:
+        heading_end = part.index("</h2>") + len("</h2>")
+        out.append(part[:heading_end] + skippable(part[heading_end:], 'class="g-letter"'))
+    return "".join(out)
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -12,10 +12,10 @@
 import re
 
 from mkdocs.utils import get_relative_url
-from site_source import UI, language, prefix, source
+from site_source import UI, language, prefix, skippable, source
 
 from handbook.checks import DIFFICULTIES, GENERATED, question_meta
-from handbook.content import parse_page
+from handbook.content import PARTS, parse_page
 
 
 def _title_link(question, page_name: str) -> str:
@@ -96,30 +96,38 @@ def on_page_markdown(markdown, page, config, files):
 
 QUESTION_HEADING = re.compile(r'(?=<h2 id="q[1-9][0-9]*")')
 STATEMENT_END = re.compile(r'<p>.*?</p>\n?', re.S)  # the first plain paragraph: the question itself
-TAG = re.compile(r"<[^>]+>")
+CODE_BLOCK = re.compile(r'(?P<open><div class="language-[a-z]+ highlight">)(?P<code>.*?</code></pre></div>)',
+                        re.S)
 
 
-def _wrap_answer(part: str, show: str) -> str:
-    """`<h2 id="qN">…` up to the next question: fold what follows the statement into div.q-answer."""
+def _code_height(match) -> str:
+    """A code block's upper-bound height while skipped: it never wraps, so its lines decide it."""
+    lines = match["code"].count("\n") + 1
+    return f'{match["open"][:-1]} style="contain-intrinsic-size: auto {21 * lines + 100}px">{match["code"]}'
+
+
+def _wrap_answer(part: str, lang: str) -> str:
+    """`<h2 id="qN">…` up to the next question: fold what follows the statement into div.q-answer,
+    and, inside it, what follows the short answer (the example onwards) into div.q-more."""
     qid = part[len('<h2 id="'):part.index('"', len('<h2 id="'))]
     statement = STATEMENT_END.search(part)
     if not statement:
         return part
     head, answer = part[:statement.end()], part[statement.end():]
+    example = answer.find(f"<p><strong>{PARTS[lang][2]}</strong>")
+    if example > 0:
+        more = CODE_BLOCK.sub(_code_height, answer[example:])
+        answer = answer[:example] + skippable(more, 'class="q-more"')
     button = (f'<button type="button" class="q-reveal md-button" aria-controls="{qid}-answer" '
-              f'aria-expanded="false" data-search-exclude>{show}</button>\n')
-    # An upper bound of its height on a phone (measured: at most 0.96px per character at 360px wide),
-    # the size the answer takes while it is not rendered (handbook.css, content-visibility).
-    height = round(len(TAG.sub("", answer)), -2)
-    return (f'{head}{button}<div class="q-answer" id="{qid}-answer" '
-            f'style="contain-intrinsic-size: auto {height:.0f}px">\n{answer}</div>\n')
+              f'aria-expanded="false" data-search-exclude>{UI[lang]["show"]}</button>\n')
+    return head + button + skippable(answer, f'class="q-answer" id="{qid}-answer"')
 
 
 def on_page_content(html, page, config, files):
     """Wrap each answer for study mode; translate the title of the heading permalinks (markdown's
     toc writes it in English)."""
-    ui = UI[language(config)]
+    lang = language(config)
     parts = QUESTION_HEADING.split(html)
-    html = parts[0] + "".join(_wrap_answer(part, ui["show"]) for part in parts[1:])
-    permalink = rf'\1 title="{ui["permalink"]}"'
+    html = parts[0] + "".join(_wrap_answer(part, lang) for part in parts[1:])
+    permalink = rf'\1 title="{UI[lang]["permalink"]}"'
     return re.sub(r'(<a class="headerlink" href="#[^"]*") title="[^"]*"', permalink, html)

@@ -4,6 +4,7 @@ Not a hook itself (it is not listed under `hooks:` in mkdocs.yml). The sources a
 build with the same parser the validator uses (handbook/content.py).
 """
 
+import re
 import sys
 from pathlib import Path
 
@@ -34,6 +35,21 @@ def language(config) -> str:
 def prefix(lang: str) -> str:
     """The URL prefix of a language: '' for the default language, 'en/' for English."""
     return "" if lang == DEFAULT_LANG else f"{lang}/"
+
+
+TAG = re.compile(r"<[^>]+>")
+HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def skippable(html: str, attributes: str) -> str:
+    """A div that the browser may skip rendering while it is off screen (content-visibility in
+    handbook.css). While skipped it takes the height given here: an upper bound of its real height
+    on a phone (checked on every page at 320px wide: the real height is at most 90% of it), so that
+    nothing overlaps when a tool such as axe measures skipped content."""
+    text = TAG.sub("", html)
+    han = len(HAN.findall(text))  # a Chinese character is about twice as wide as a Latin letter
+    height = round(150 + 1.2 * (len(text) + 1.2 * han), -2)
+    return f'<div {attributes} style="contain-intrinsic-size: auto {height:.0f}px">\n{html}</div>\n'
 
 
 # Words the hooks add to pages, in each language.

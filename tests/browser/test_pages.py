@@ -50,6 +50,9 @@ def test_short_links_land_on_the_answer(page, base_url, source):
             page.wait_for_url(f"**/{prefix}{question_page.name}/#{qid}")
             assert page.get_attribute("html", "lang") == lang
             assert page.locator(f"h2#{qid}").count() == 1
+            # answers above it are not rendered yet (content-visibility): it still lands in view
+            box = page.locator(f"h2#{qid}").bounding_box()
+            assert 0 <= box["y"] < page.viewport_size["height"] / 2, (qid, box)
 
 
 def test_a_moved_question_link_follows_its_short_link(page, base_url, source):
@@ -98,6 +101,11 @@ def test_print_shows_every_answer(page, base_url):
     assert not page.locator(".md-sidebar--primary").is_visible()
 
 
+# Everything rendered, as it is once the reader has scrolled through: a part that is off screen is
+# not laid out (content-visibility) and would hide its overflow.
+RENDER_ALL = ".md-typeset * { content-visibility: visible !important; }"
+
+
 def test_no_horizontal_scrolling_on_a_phone(browser, base_url, source):
     context = browser.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=2,
                                   is_mobile=True, has_touch=True)
@@ -106,8 +114,35 @@ def test_no_horizontal_scrolling_on_a_phone(browser, base_url, source):
     for prefix in ("", "en/"):
         for name in names:
             page.goto(f"{base_url}{prefix}{'' if name == 'index' else name + '/'}")
+            page.add_style_tag(content=RENDER_ALL)
             width = page.evaluate("document.documentElement.scrollWidth")
             assert width <= 375, f"{prefix}{name}: page is {width}px wide"
+    context.close()
+
+
+def test_off_screen_parts_wait_and_their_placeholders_are_large_enough(browser, base_url, source):
+    """Long pages lay out only what is near the screen; while skipped, a part takes the height in
+    its style, which must not be less than its real height even on a narrow phone (else skipped
+    content overlaps what follows it when a tool such as axe measures it)."""
+    context = browser.new_context(viewport={"width": 320, "height": 640}, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + "basics/")
+    inside_last = page.locator(".q-answer").last.locator(":scope > p").first
+    rendered = "e => e.checkVisibility({contentVisibilityAuto: true})"
+    assert not inside_last.evaluate(rendered), "an answer far below the screen was laid out at load"
+    inside_last.scroll_into_view_if_needed()
+    page.wait_for_function("() => [...document.querySelectorAll('.q-answer')].pop()"
+                           ".querySelector(':scope > p').checkVisibility({contentVisibilityAuto: true})")
+    for prefix in ("", "en/"):
+        for name in source.names("zh"):
+            page.goto(f"{base_url}{prefix}{'' if name == 'index' else name + '/'}")
+            page.add_style_tag(content=RENDER_ALL)
+            parts = page.eval_on_selector_all(
+                '.md-typeset [style*="contain-intrinsic-size"]',
+                "els => els.map(e => [e.className + ' ' + e.id, e.getBoundingClientRect().height,"
+                " parseFloat(e.style.containIntrinsicSize.split(' ').pop())])")
+            for part, height, placeholder in parts:
+                assert height <= placeholder, f"{prefix}{name}: {part}: {height:.0f}px > {placeholder}"
     context.close()
 
 
