@@ -7,12 +7,11 @@
 
 import re
 
-from site_source import UI, language, skippable, source
+from site_source import HAN, UI, language, skippable, source
 
 from handbook.checks import GENERATED
 from handbook.content import parse_page
 
-HAN = re.compile("[\u4e00-\u9fff]")
 GLOSSARY_LINK = re.compile(r"\]\((?P<target>(?:\./)?glossary\.md#(?P<id>[a-z0-9-]+))\)")
 
 

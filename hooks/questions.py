@@ -96,14 +96,6 @@ def on_page_markdown(markdown, page, config, files):
 
 QUESTION_HEADING = re.compile(r'(?=<h2 id="q[1-9][0-9]*")')
 STATEMENT_END = re.compile(r'<p>.*?</p>\n?', re.S)  # the first plain paragraph: the question itself
-CODE_BLOCK = re.compile(r'(?P<open><div class="language-[a-z]+ highlight">)(?P<code>.*?</code></pre></div>)',
-                        re.S)
-
-
-def _code_height(match) -> str:
-    """A code block's upper-bound height while skipped: it never wraps, so its lines decide it."""
-    lines = match["code"].count("\n") + 1
-    return f'{match["open"][:-1]} style="contain-intrinsic-size: auto {21 * lines + 100}px">{match["code"]}'
 
 
 def _wrap_answer(part: str, lang: str) -> str:
@@ -116,8 +108,7 @@ def _wrap_answer(part: str, lang: str) -> str:
     head, answer = part[:statement.end()], part[statement.end():]
     example = answer.find(f"<p><strong>{PARTS[lang][2]}</strong>")
     if example > 0:
-        more = CODE_BLOCK.sub(_code_height, answer[example:])
-        answer = answer[:example] + skippable(more, 'class="q-more"')
+        answer = answer[:example] + skippable(answer[example:], 'class="q-more"')
     button = (f'<button type="button" class="q-reveal md-button" aria-controls="{qid}-answer" '
               f'aria-expanded="false" data-search-exclude>{UI[lang]["show"]}</button>\n')
     return head + button + skippable(answer, f'class="q-answer" id="{qid}-answer"')

@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from handbook.checks import HAN as HAN_RANGE  # noqa: E402
 from handbook.content import DEFAULT_LANG, Source, load_source  # noqa: E402
 
 _per_config: dict = {}
@@ -38,7 +39,7 @@ def prefix(lang: str) -> str:
 
 
 TAG = re.compile(r"<[^>]+>")
-HAN = re.compile("[\u4e00-\u9fff]")
+HAN = re.compile(f"[{HAN_RANGE}]")
 
 
 def skippable(html: str, attributes: str) -> str:
