@@ -146,6 +146,22 @@ def test_off_screen_parts_wait_and_their_placeholders_are_large_enough(browser, 
     context.close()
 
 
+def test_palette_toggle_switches_the_theme(browser, base_url):
+    """The palette toggle cycles light -> dark; transitions are on again once the page has
+    started (overrides/main.html turns them off early, material's bundle turns them back on)."""
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    page.goto(base_url + "basics/")
+    body = page.locator("body")
+    page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')", timeout=5000)
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    page.locator("form[data-md-component=palette] label:not([hidden])").click()  # auto -> light
+    page.locator("form[data-md-component=palette] label:not([hidden])").click()  # light -> dark
+    assert body.get_attribute("data-md-color-scheme") == "slate"
+    page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')", timeout=5000)
+    context.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", ["", "architectures/", "glossary/", "en/", "en/architectures/",
                                   "en/glossary/"])
