@@ -34,4 +34,4 @@ bench: .venv/.dev-deps              ## timings, page weight and Lighthouse figur
 	touch $@ .venv/.build-deps
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .cache

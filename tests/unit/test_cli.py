@@ -28,8 +28,10 @@ def run(repo: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def snapshot(repo: Path) -> dict[str, str]:
+    """Every file but caches (bytecode, and converted formulas in .cache/, handbook/mathml.py)."""
     return {p.relative_to(repo).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(repo.rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
+            for p in sorted(repo.rglob("*"))
+            if p.is_file() and not {"__pycache__", ".cache"} & set(p.parts)}
 
 
 def test_clean_tree_exits_0(repo):
