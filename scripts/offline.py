@@ -20,7 +20,8 @@ FOLDER = "llm-interview-handbook"
 URL_ATTR = re.compile(r'(?P<attr>\b(?:href|src)=")(?P<url>[^"]*)(?P<end>")')
 REFRESH = re.compile(r'(?P<attr>content="0; url=)(?P<url>[^"]*)(?P<end>")')
 REPLACE = re.compile(r'(?P<attr>location\.replace\(")(?P<url>[^"]*)(?P<end>")')
-BUNDLE = re.compile(r'<script\b[^>]*\bsrc="(?P<up>(?:\.\./)*)assets/javascripts/bundle\.[^"]+"[^>]*></script>')
+BUNDLE = re.compile(r'<script\b[^>]*\bsrc="(?P<up>(?:\.\./)*)assets/javascripts/bundle\.[^"]+"'
+                    r'[^>]*></script>')
 HEAD = re.compile(r"<head>")
 README = """LLM 面试手册 · LLM Interview Handbook (offline copy)
 
