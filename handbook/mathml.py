@@ -2,7 +2,6 @@
 it renders an unknown command as the literal text `\\foo` and accepts unbalanced braces."""
 
 import atexit
-import functools
 import hashlib
 import json
 import os
@@ -18,8 +17,8 @@ from xml.etree import ElementTree
 CACHE_DIR = Path(os.environ.get("HANDBOOK_CACHE") or Path(__file__).resolve().parents[1] / ".cache")
 _KEY = hashlib.sha256(Path(__file__).read_bytes() + version("latex2mathml").encode()).hexdigest()[:12]
 CACHE_FILE = CACHE_DIR / f"mathml-{_KEY}.json"
-_cached: dict[str, list] = {}
-_new: dict[str, list] = {}
+_results: dict[str, list] = {}  # key -> [MathML, problem]: read from CACHE_FILE, then added to
+_added = False
 
 
 def _load_cache() -> None:
@@ -28,16 +27,16 @@ def _load_cache() -> None:
     except (OSError, ValueError):
         return
     if isinstance(loaded, dict):
-        _cached.update(loaded)
+        _results.update(loaded)
 
 
 def _save_cache() -> None:
-    if not _new:
+    if not _added:
         return
     try:
         CACHE_DIR.mkdir(parents=True, exist_ok=True)
         partial = CACHE_FILE.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(json.dumps({**_cached, **_new}, ensure_ascii=False), encoding="utf-8")
+        partial.write_text(json.dumps(_results, ensure_ascii=False), encoding="utf-8")
         os.replace(partial, CACHE_FILE)  # atomic: a reader sees the old file or the new one
         for stale in CACHE_DIR.glob("mathml-*.json"):
             if stale != CACHE_FILE:
@@ -50,13 +49,15 @@ _load_cache()
 atexit.register(_save_cache)
 
 
-@functools.cache  # the check and both languages' pages share their formulas
 def tex_to_mathml(tex: str, display: bool = False) -> tuple[str, str | None]:
-    """Return (MathML, None), or ("", why the formula cannot be converted)."""
+    """Return (MathML, None), or ("", why the formula cannot be converted). The check and both
+    languages' pages share their formulas: each is converted once, then read from _results."""
+    global _added
     key = ("$$" if display else "$") + tex
-    found = _cached.get(key)
+    found = _results.get(key)
     if not (isinstance(found, list) and len(found) == 2):
-        found = _new[key] = list(_convert(tex, display))
+        found = _results[key] = list(_convert(tex, display))
+        _added = True
     return found[0], found[1]
 
 
