@@ -103,7 +103,7 @@ def test_print_shows_every_answer(page, base_url):
 
 # Everything rendered, as it is once the reader has scrolled through: a part that is off screen is
 # not laid out (content-visibility) and would hide its overflow.
-RENDER_ALL = ".md-typeset * { content-visibility: visible !important; }"
+RENDER_ALL = ".md-typeset *, .md-footer { content-visibility: visible !important; }"
 
 
 def test_no_horizontal_scrolling_on_a_phone(browser, base_url, source):
@@ -144,6 +144,49 @@ def test_off_screen_parts_wait_and_their_placeholders_are_large_enough(browser, 
             for part, height, placeholder in parts:
                 assert height <= placeholder, f"{prefix}{name}: {part}: {height:.0f}px > {placeholder}"
     context.close()
+
+
+def test_closed_drawer_and_footer_wait_until_needed(browser, base_url):
+    """On a phone the closed navigation drawer is skipped: its links appear when it opens and stay
+    while it slides shut. The footer is laid out once it comes near the screen."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + "basics/")
+    rendered = "e => e.checkVisibility({contentVisibilityAuto: true})"
+    link = page.locator(".md-sidebar--primary a.md-nav__link").first
+    footer_link = page.locator(".md-footer a").first
+    assert not link.evaluate(rendered) and not footer_link.evaluate(rendered)
+    page.locator("label.md-header__button[for=__drawer]").click()
+    page.wait_for_function("() => document.querySelector('.md-sidebar--primary a.md-nav__link')"
+                           ".getBoundingClientRect().left >= 0", timeout=2000)  # slid in
+    assert link.is_visible()
+    page.locator("label.md-overlay").click(position={"x": 360, "y": 400})
+    assert link.evaluate(rendered), "the drawer emptied before it slid shut"
+    page.wait_for_function("!document.getElementById('__drawer').checked")
+    page.wait_for_function("() => !document.querySelector('.md-sidebar--primary a.md-nav__link')"
+                           ".checkVisibility({contentVisibilityAuto: true})", timeout=2000)
+    footer_link.scroll_into_view_if_needed()
+    assert footer_link.is_visible()
+    context.close()
+
+
+def test_start_up_changes_no_class(page, base_url):
+    """overrides/main.html gives <html> the class material's bundle and its focus-visible polyfill
+    end with, so that their changes change nothing (a class change restyles the whole page)."""
+    page.add_init_script("""
+        window.classes = [];
+        new MutationObserver(records => records.forEach(r => r.target === document.documentElement
+            && window.classes.push([r.oldValue, r.target.className]))
+        ).observe(document, {subtree: true, attributes: true, attributeFilter: ["class"],
+                             attributeOldValue: true});""")
+    page.goto(base_url + "architectures/")
+    page.wait_for_function("document.readyState === 'complete'")
+    final = page.evaluate("document.documentElement.className")
+    assert final.split() == ["js", "js-focus-visible"]
+    changes = page.evaluate("window.classes")
+    assert changes[0][0] == "no-js", changes  # the template's class, changed by our early script
+    assert len(changes) > 1, "material's bundle no longer sets the class: drop the early class"
+    assert all(old == final for old, _ in changes[1:]), changes
 
 
 def test_palette_toggle_switches_the_theme(browser, base_url):
