@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -54,9 +55,16 @@ class PagesHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class PagesServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return  # the browser closed the page before the response was sent: nothing to report
+        super().handle_error(request, client_address)
+
+
 def start(site: Path, port: int = 0) -> tuple[ThreadingHTTPServer, str]:
     """Serve site in a background thread; return the server and the site's base URL."""
     handler = functools.partial(PagesHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = PagesServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
