@@ -100,7 +100,9 @@ STATEMENT_END = re.compile(r'<p>.*?</p>\n?', re.S)  # the first plain paragraph:
 
 def _wrap_answer(part: str, lang: str) -> str:
     """`<h2 id="qN">…` up to the next question: fold what follows the statement into div.q-answer,
-    and, inside it, what follows the short answer (the example onwards) into div.q-more."""
+    and inside it the example into a div.q-more and the explanation onwards into another. Each is
+    skipped while off screen: on a phone the first example often comes near the screen at load,
+    the long explanation under it need not."""
     qid = part[len('<h2 id="'):part.index('"', len('<h2 id="'))]
     statement = STATEMENT_END.search(part)
     if not statement:
@@ -108,7 +110,10 @@ def _wrap_answer(part: str, lang: str) -> str:
     head, answer = part[:statement.end()], part[statement.end():]
     example = answer.find(f"<p><strong>{PARTS[lang][2]}</strong>")
     if example > 0:
-        answer = answer[:example] + skippable(answer[example:], 'class="q-more"')
+        more = answer[example:]
+        explanation = more.find(f"<p><strong>{PARTS[lang][3]}</strong>")
+        parts = [more[:explanation], more[explanation:]] if explanation > 0 else [more]
+        answer = answer[:example] + "".join(skippable(piece, 'class="q-more"') for piece in parts)
     button = (f'<button type="button" class="q-reveal md-button" aria-controls="{qid}-answer" '
               f'aria-expanded="false" data-search-exclude>{UI[lang]["show"]}</button>\n')
     return head + button + skippable(answer, f'class="q-answer" id="{qid}-answer"')

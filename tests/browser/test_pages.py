@@ -146,6 +146,23 @@ def test_off_screen_parts_wait_and_their_placeholders_are_large_enough(browser, 
     context.close()
 
 
+def test_an_explanation_waits_below_an_example_near_the_screen(browser, base_url):
+    """Chinese answers are short on screen: on a phone the first example is laid out at load, the
+    long explanation under it (formulas, references) is not, until the reader gets near it."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + "basics/")
+    rendered = "e => e.checkVisibility({contentVisibilityAuto: true})"
+    first = page.locator(".q-answer").first
+    example = first.locator("p", has=page.locator("strong", has_text="举例")).first
+    explanation = first.locator("p", has=page.locator("strong", has_text="解析")).first
+    assert example.evaluate(rendered)
+    assert not explanation.evaluate(rendered), "the first explanation was laid out at load"
+    explanation.scroll_into_view_if_needed()
+    assert explanation.is_visible()
+    context.close()
+
+
 def test_closed_drawer_and_footer_wait_until_needed(browser, base_url):
     """On a phone the closed navigation drawer is skipped: its links appear when it opens and stay
     while it slides shut. The footer is laid out once it comes near the screen."""
