@@ -104,6 +104,8 @@ def test_print_shows_every_answer(page, base_url):
 # Everything rendered, as it is once the reader has scrolled through: a part that is off screen is
 # not laid out (content-visibility) and would hide its overflow.
 RENDER_ALL = ".md-typeset *, .md-footer { content-visibility: visible !important; }"
+# Whether an element is laid out, that is neither skipped by content-visibility nor hidden.
+RENDERED = "e => e.checkVisibility({contentVisibilityAuto: true})"
 
 
 def test_no_horizontal_scrolling_on_a_phone(browser, base_url, source):
@@ -128,8 +130,7 @@ def test_off_screen_parts_wait_and_their_placeholders_are_large_enough(browser, 
     page = context.new_page()
     page.goto(base_url + "basics/")
     inside_last = page.locator(".q-answer").last.locator(":scope > p").first
-    rendered = "e => e.checkVisibility({contentVisibilityAuto: true})"
-    assert not inside_last.evaluate(rendered), "an answer far below the screen was laid out at load"
+    assert not inside_last.evaluate(RENDERED), "an answer far below the screen was laid out at load"
     inside_last.scroll_into_view_if_needed()
     page.wait_for_function("() => [...document.querySelectorAll('.q-answer')].pop()"
                            ".querySelector(':scope > p').checkVisibility({contentVisibilityAuto: true})")
@@ -152,12 +153,11 @@ def test_an_explanation_waits_below_an_example_near_the_screen(browser, base_url
     context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True)
     page = context.new_page()
     page.goto(base_url + "basics/")
-    rendered = "e => e.checkVisibility({contentVisibilityAuto: true})"
     first = page.locator(".q-answer").first
     example = first.locator("p", has=page.locator("strong", has_text="举例")).first
     explanation = first.locator("p", has=page.locator("strong", has_text="解析")).first
-    assert example.evaluate(rendered)
-    assert not explanation.evaluate(rendered), "the first explanation was laid out at load"
+    assert example.evaluate(RENDERED)
+    assert not explanation.evaluate(RENDERED), "the first explanation was laid out at load"
     explanation.scroll_into_view_if_needed()
     assert explanation.is_visible()
     context.close()
@@ -169,19 +169,18 @@ def test_closed_drawer_and_footer_wait_until_needed(browser, base_url):
     context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(base_url + "basics/")
-    rendered = "e => e.checkVisibility({contentVisibilityAuto: true})"
     link = page.locator(".md-sidebar--primary a.md-nav__link").first
     footer_link = page.locator(".md-footer a").first
-    assert not link.evaluate(rendered) and not footer_link.evaluate(rendered)
+    assert not link.evaluate(RENDERED) and not footer_link.evaluate(RENDERED)
     page.locator("label.md-header__button[for=__drawer]").click()
     page.wait_for_function("() => document.querySelector('.md-sidebar--primary a.md-nav__link')"
                            ".getBoundingClientRect().left >= 0", timeout=2000)  # slid in
     assert link.is_visible()
     page.locator("label.md-overlay").click(position={"x": 360, "y": 400})
-    assert link.evaluate(rendered), "the drawer emptied before it slid shut"
+    assert link.evaluate(RENDERED), "the drawer emptied before it slid shut"
     page.wait_for_function("!document.getElementById('__drawer').checked")
-    page.wait_for_function("() => !document.querySelector('.md-sidebar--primary a.md-nav__link')"
-                           ".checkVisibility({contentVisibilityAuto: true})", timeout=2000)
+    page.wait_for_function(f"s => !({RENDERED})(document.querySelector(s))",
+                           arg=".md-sidebar--primary a.md-nav__link", timeout=2000)
     footer_link.scroll_into_view_if_needed()
     assert footer_link.is_visible()
     context.close()
@@ -196,8 +195,7 @@ def test_start_up_changes_no_class(page, base_url):
             && window.classes.push([r.oldValue, r.target.className]))
         ).observe(document, {subtree: true, attributes: true, attributeFilter: ["class"],
                              attributeOldValue: true});""")
-    page.goto(base_url + "architectures/")
-    page.wait_for_function("document.readyState === 'complete'")
+    page.goto(base_url + "architectures/")  # waits for the load event: the bundle has run
     final = page.evaluate("document.documentElement.className")
     assert final.split() == ["js", "js-focus-visible"]
     changes = page.evaluate("window.classes")
