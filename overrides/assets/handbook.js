@@ -3,7 +3,8 @@
  * 1. the language switcher keeps the #anchor (material navigates without it);
  * 2. a link to a question that has moved to another page goes to its short link /q/N/;
  * 3. study mode folds every answer under its question, remembered between visits;
- * 4. the short link under each question heading copies its full URL.
+ * 4. the short link under each question heading copies its full URL;
+ * 5. after a jump to an anchor, what is above it is laid out, so scrolling back up is steady.
  */
 (function () {
   "use strict";
@@ -78,4 +79,34 @@
       setTimeout(function () { link.textContent = label; }, 1500);
     });
   });
+
+  /* 5. Answers far from the screen are not laid out and take a placeholder height meanwhile
+   * (handbook.css). A reader who jumps over them to an anchor (a short link, the table of contents,
+   * search) would see the page jump by thousands of pixels as each one above turned real on the way
+   * back up. So, while the page is idle, the answers above the anchor are laid out one by one, the
+   * nearest first, and the anchor is put back where it was each time (Chromium's scroll anchoring
+   * may already have done so; Safari has none). */
+  var idle = window.requestIdleCallback || setTimeout, jumps = 0;
+  function layOutAbove() {
+    var jump = ++jumps;  // a newer jump takes over
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (!target) return;
+    var parts = document.querySelectorAll(".q-answer:not(.hb-laid-out), .g-letter:not(.hb-laid-out)");
+    var above = Array.prototype.filter.call(parts, function (el) {
+      return el.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING;
+    });
+    idle(function next() {
+      var part = above.pop();
+      if (!part || jump !== jumps) return;
+      var top = target.getBoundingClientRect().top;
+      part.classList.add("hb-laid-out");
+      part.querySelectorAll(".q-more, .q-more > .highlight").forEach(function (el) {
+        el.classList.add("hb-laid-out");
+      });
+      window.scrollBy(0, target.getBoundingClientRect().top - top);
+      idle(next);
+    });
+  }
+  if (document.readyState === "complete") layOutAbove(); else window.addEventListener("load", layOutAbove);
+  window.addEventListener("hashchange", layOutAbove);
 })();

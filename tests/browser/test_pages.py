@@ -186,6 +186,50 @@ def test_closed_drawer_and_footer_wait_until_needed(browser, base_url):
     context.close()
 
 
+# The top, relative to the screen, of the element under the middle of the screen.
+PROBE = ("() => { window.probe = document.elementFromPoint(innerWidth / 2, innerHeight / 2);"
+         " return probe.getBoundingClientRect().top; }")
+PROBED = "() => probe.getBoundingClientRect().top"
+
+
+def scroll_jumps(page, steps, by=-400):
+    """Scrolls `steps` times by `by` pixels, and returns how far the content under the middle of
+    the screen moved more (or less) than it was scrolled, each time it did by over 2 px."""
+    jumps = []
+    for _ in range(steps):
+        before, y = page.evaluate(PROBE), page.evaluate("scrollY")
+        page.evaluate(f"scrollBy(0, {by})")
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        moved, scrolled = page.evaluate(PROBED) - before, y - page.evaluate("scrollY")
+        if abs(moved - scrolled) > 2:
+            jumps.append(round(moved - scrolled))
+    return jumps
+
+
+@pytest.mark.parametrize("path, first, then", [("optimization/", "q23", "q25"),
+                                                ("en/glossary/", "weight-decay", "zero-fsdp")])
+def test_scrolling_back_up_from_an_anchor_is_steady(browser, base_url, path, first, then):
+    """A reader who jumps to an anchor passes answers that were never laid out (content-visibility):
+    once the page is idle they are, the anchor stays where it landed, and scrolling back up to the
+    top of the page never jumps. The same after a second jump, by a link within the page."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{base_url}{path}#{first}")
+    for anchor in (first, then):
+        if anchor == then:
+            page.evaluate(f"location.hash = '#{then}'")
+        landed = page.locator(f"#{anchor}").bounding_box()["y"]
+        assert 0 <= landed < 200, landed
+        page.wait_for_function(f"""() => [...document.querySelectorAll(
+            '.q-answer, .q-more, .q-more > .highlight, .g-letter')]
+            .filter(e => e.compareDocumentPosition(document.getElementById('{anchor}')) & 4)
+            .every(e => ({RENDERED})(e.firstElementChild))""", timeout=5000)
+        moved = page.locator(f"#{anchor}").bounding_box()["y"] - landed
+        assert abs(moved) <= 2, f"the anchor moved {moved:.0f}px as what is above it was laid out"
+    assert scroll_jumps(page, steps=page.evaluate("Math.ceil(scrollY / 400)")) == []
+    context.close()
+
+
 def test_start_up_changes_no_class(page, base_url):
     """overrides/main.html gives <html> the class material's bundle and its focus-visible polyfill
     end with, so that their changes change nothing (a class change restyles the whole page)."""
