@@ -275,7 +275,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         site = timings(args.rounds, Path(tmp))
-        topics = ["basics", "architectures", "optimization", "training", "regularization",
+        topics = ["basics", "representations", "architectures", "optimization", "training", "regularization",
                   "transfer", "evaluation"]
         page_weight(site, [f"{lang}{t}/" for t in topics for lang in ("", "en/")] + ["", "glossary/"])
         if not args.no_linkcheck:
