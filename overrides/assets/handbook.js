@@ -89,7 +89,9 @@
   var idle = window.requestIdleCallback || setTimeout, jumps = 0;
   function layOutAbove() {
     var jump = ++jumps;  // a newer jump takes over
-    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var id = location.hash.slice(1);
+    try { id = decodeURIComponent(id); } catch (e) { /* a malformed %-escape: the id as it is */ }
+    var target = id && document.getElementById(id);
     if (!target) return;
     var parts = document.querySelectorAll(".q-answer:not(.hb-laid-out), .g-letter:not(.hb-laid-out)");
     var above = Array.prototype.filter.call(parts, function (el) {

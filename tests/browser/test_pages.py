@@ -230,6 +230,12 @@ def test_scrolling_back_up_from_an_anchor_is_steady(browser, base_url, path, fir
     context.close()
 
 
+def test_a_malformed_anchor_is_harmless(page, base_url):
+    page.goto(base_url + "basics/#%E0%A4%A")  # not a valid percent-encoding
+    page.wait_for_timeout(200)
+    assert page.errors == []
+
+
 def test_start_up_changes_no_class(page, base_url):
     """overrides/main.html gives <html> the class material's bundle and its focus-visible polyfill
     end with, so that their changes change nothing (a class change restyles the whole page)."""
