@@ -39,8 +39,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 import pages_server  # noqa: E402
+
+from handbook.content import load_source  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -275,8 +277,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         site = timings(args.rounds, Path(tmp))
-        topics = ["basics", "representations", "architectures", "optimization", "training", "regularization",
-                  "transfer", "evaluation"]
+        topics = sorted({page.name for page in load_source().question_pages("zh").values()})
         page_weight(site, [f"{lang}{t}/" for t in topics for lang in ("", "en/")] + ["", "glossary/"])
         if not args.no_linkcheck:
             linkcheck(site)

@@ -101,10 +101,7 @@
       var part = above.pop();
       if (!part || jump !== jumps) return;
       var top = target.getBoundingClientRect().top;
-      part.classList.add("hb-laid-out");
-      part.querySelectorAll(".q-more, .q-more > .highlight").forEach(function (el) {
-        el.classList.add("hb-laid-out");
-      });
+      part.classList.add("hb-laid-out");  // and its parts (handbook.css)
       window.scrollBy(0, target.getBoundingClientRect().top - top);
       idle(next);
     });
