@@ -12,8 +12,10 @@ hooks. Rounds are interleaved so that both builds see the same machine load; the
 medians is the figure to compare with the target (full build <= 1.3x plain).
 Page weight: everything a topic page loads (HTML, CSS, JS, search worker and index), gzip -6.
 Lighthouse 12.2.3 (npm) with Debian's Chromium: mobile preset, the four categories, every topic page,
-home and glossary in both languages. Install a CJK font (Debian's fonts-noto-cjk) first, as every
-reader's phone has one: without it Chinese text falls back glyph by glyph and layout is slower.
+home and glossary in both languages; 5 runs per page (its docs/variability.md: the median of 5 is
+twice as stable as 1 run), taken in rounds over all the pages, and the median reported. Install a
+CJK font (Debian's fonts-noto-cjk) first, as every reader's phone has one: without it Chinese text
+falls back glyph by glyph and layout is slower.
 Lighthouse emulates a mid-range phone by slowing the host's CPU down 4x, which its docs calibrate
 for a high-end desktop (BenchmarkIndex 1500-2000); on a slower host 4x emulates a slower phone. Each
 run is therefore reported twice: with the default 4x, and with the slowdown Lighthouse's calibration
@@ -199,9 +201,15 @@ def lighthouse(site: Path, pages: list[str], runs: int) -> None:
           "  then performance with the CPU slowdown calibrated to this host's BenchmarkIndex")
     met = {"default": 0, "calibrated": 0}
     try:
+        # Round-robin over the pages, so that a spell of load on this shared host falls on one run
+        # of many pages rather than on every run of one page.
+        results: dict[str, list[tuple[dict, dict]]] = {path: [] for path in pages}
+        for run in range(runs):
+            for path in pages:
+                results[path].append(lighthouse_run(binary, base + path))
+            print(f"  (round {run + 1} of {runs} done)", flush=True)
         for path in pages:
-            pairs = sorted((lighthouse_run(binary, base + path) for _ in range(runs)),
-                           key=lambda pair: performance(pair[0]))
+            pairs = sorted(results[path], key=lambda pair: performance(pair[0]))
             data = pairs[len(pairs) // 2][0]
             scores = [data.get("categories", {}).get(c, {}).get("score")
                       for c in ("performance", "accessibility", "best-practices", "seo")]
@@ -272,7 +280,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python scripts/bench.py", description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--no-lighthouse", action="store_true")
-    parser.add_argument("--lighthouse-runs", type=int, default=3, help="runs per page (median shown)")
+    # Lighthouse's docs/variability.md: the median of 5 runs is twice as stable as 1 run.
+    parser.add_argument("--lighthouse-runs", type=int, default=5, help="runs per page (median shown)")
     parser.add_argument("--no-linkcheck", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
