@@ -65,7 +65,7 @@ def main() -> dict:
         logits, outputs = model(torch.from_numpy(x_test))
     lstm_acc = ((logits > 0).long().numpy() == y_test).mean().item()
     print(f"LSTM, test accuracy: {lstm_acc:.4f}")
-    per_step = nn.Linear(32, 1)(outputs)  # the seed's Dense(1) on return_sequences output
+    per_step = nn.Linear(32, 1)(outputs)  # Dense(1) on return_sequences output: one score per step
     print(f"head on every step: {tuple(per_step.shape)} (one label per token: tagging)")
     print(f"head on last state: {tuple(logits.shape)} (one label per sequence)")
     return {"bow_acc": bow_acc, "lstm_acc": lstm_acc, "loss_first": losses[0],

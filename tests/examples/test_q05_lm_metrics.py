@@ -6,7 +6,7 @@ def test_q05_lm_metrics(run_example):
     ppl = r["ppl"]
     assert math.isclose(ppl["uniform"], r["vocab"], rel_tol=1e-9)  # uniform model: PPL = V
     assert ppl["bigram"] < ppl["unigram"] < ppl["uniform"]  # a better model, a lower perplexity
-    assert "average='binary'" in r["binary_error"]  # the seed's multi-class call fails
+    assert "average='binary'" in r["binary_error"]  # a multi-class call without average= fails
     assert math.isclose(r["f1"]["micro"], r["acc"])  # micro F1 = accuracy (single-label)
     assert r["f1"]["macro"] < r["f1"]["micro"]  # macro weighs the weak minority classes
     assert math.isclose(r["unbiased"], 1 - math.comb(7, 5) / math.comb(10, 5))
